@@ -1,0 +1,25 @@
+package org.rapport.relationships;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.rapport.shared.RuleBroken;
+
+/** The helping side of a relationship: one helper, or several (perhaps a team) with one who leads. */
+record HelperParty(UUID lead, @Nullable UUID team, Set<UUID> helpers) {
+
+    HelperParty {
+        if (lead == null) throw new RuleBroken("Choose the helper who leads the work.");
+        Set<UUID> all = new LinkedHashSet<>();
+        all.add(lead);
+        all.addAll(helpers);
+        if (all.size() > 20) throw new RuleBroken("A helper party has at most 20 helpers.");
+        helpers = Set.copyOf(all);
+    }
+
+    static HelperParty of(UUID lead, @Nullable UUID team, List<UUID> others) {
+        return new HelperParty(lead, team, Set.copyOf(others));
+    }
+}

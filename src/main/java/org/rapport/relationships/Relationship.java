@@ -1,0 +1,360 @@
+package org.rapport.relationships;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.rapport.processmodels.Phase;
+import org.rapport.processmodels.ProcessModel;
+import org.rapport.shared.RuleBroken;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A helping relationship: a helper party (one helper, or a team with a lead) and a client party
+ * working together through the phases of one process model.
+ *
+ * <p>Its life: a referral arrives ({@link #refer}); the relationship waits or becomes active; the
+ * helper and client write a working agreement and the client accepts each revision; the work moves
+ * forward through the model's phases, sometimes a step back after a rupture or a new problem, with
+ * the tasks of each phase ticked off; it may pause; it moves into its ending and ends. Every move
+ * keeps who made it, when and why, and nothing is ever taken out of that history. Entering the
+ * model's ending phase and the status "ending" always go together.
+ */
+@Table("relationship")
+public class Relationship extends AbstractAggregateRoot<Relationship> {
+
+    @Id
+    private final UUID relationshipId;
+    private final UUID organisationId;
+    private final UUID clientPartyId;
+    private final @Nullable UUID teamId;
+    private final String processModelKey;
+    private RelationshipStatus status;
+    private int phaseIndex;
+    private final String referralSource;
+    private final String referralReason;
+    private final LocalDate referredOn;
+    private final Urgency urgency;
+    private final @Nullable UUID submissionId;
+    private final Instant openedAt;
+    private @Nullable LocalDate lastContactOn;
+    @Version
+    private @Nullable Integer version;
+
+    @MappedCollection(idColumn = "relationship_id")
+    private final Set<HelperOnRelationship> helpers;
+    @MappedCollection(idColumn = "relationship_id", keyColumn = "position")
+    private final List<StatusChange> statusChanges;
+    @MappedCollection(idColumn = "relationship_id", keyColumn = "position")
+    private final List<PhaseMove> phaseMoves;
+    @MappedCollection(idColumn = "relationship_id", keyColumn = "position")
+    private final List<TaskCompletion> taskCompletions;
+    @MappedCollection(idColumn = "relationship_id", keyColumn = "position")
+    private final List<AgreementRevision> agreementRevisions;
+
+    @PersistenceCreator
+    Relationship(UUID relationshipId, UUID organisationId, UUID clientPartyId, @Nullable UUID teamId,
+            String processModelKey, RelationshipStatus status, int phaseIndex, String referralSource,
+            String referralReason, LocalDate referredOn, Urgency urgency, @Nullable UUID submissionId,
+            Instant openedAt, @Nullable LocalDate lastContactOn, @Nullable Integer version,
+            Set<HelperOnRelationship> helpers, List<StatusChange> statusChanges, List<PhaseMove> phaseMoves,
+            List<TaskCompletion> taskCompletions, List<AgreementRevision> agreementRevisions) {
+        this.relationshipId = relationshipId;
+        this.organisationId = organisationId;
+        this.clientPartyId = clientPartyId;
+        this.teamId = teamId;
+        this.processModelKey = processModelKey;
+        this.status = status;
+        this.phaseIndex = phaseIndex;
+        this.referralSource = referralSource;
+        this.referralReason = referralReason;
+        this.referredOn = referredOn;
+        this.urgency = urgency;
+        this.submissionId = submissionId;
+        this.openedAt = openedAt;
+        this.lastContactOn = lastContactOn;
+        this.version = version;
+        this.helpers = new HashSet<>(helpers);
+        this.statusChanges = new ArrayList<>(statusChanges);
+        this.phaseMoves = new ArrayList<>(phaseMoves);
+        this.taskCompletions = new ArrayList<>(taskCompletions);
+        this.agreementRevisions = new ArrayList<>(agreementRevisions);
+    }
+
+    /** A referral opens the relationship in the model's first phase, waiting to be taken on. */
+    static Relationship refer(UUID organisationId, UUID clientPartyId, HelperParty helperParty, ProcessModel model,
+            Referral referral, @Nullable UUID submissionId, Instant at, LocalDate today) {
+        if (referral.referredOn().isAfter(today)) {
+            throw new RuleBroken("The referral date cannot be in the future.");
+        }
+        Set<HelperOnRelationship> helpers = new HashSet<>();
+        helperParty.helpers().forEach(h -> helpers.add(new HelperOnRelationship(h, h.equals(helperParty.lead()))));
+        Relationship relationship = new Relationship(UUID.randomUUID(), organisationId, clientPartyId,
+                helperParty.team(), model.key(), RelationshipStatus.REFERRED, 0, referral.source(),
+                referral.reasonInReferrersWords(), referral.referredOn(), referral.urgency(), submissionId, at, null,
+                null, helpers, List.of(), List.of(), List.of(), List.of());
+        relationship.registerEvent(new RelationshipReferred(relationship.id(), at));
+        return relationship;
+    }
+
+    /** Moves the status on, if the move is legal; "ending" takes the work into the model's ending phase. */
+    void changeStatus(RelationshipStatus target, String reason, ProcessModel model, Actor by, Instant at) {
+        String why = Text.required(reason, "The reason for the change", 1000);
+        if (target == status) {
+            throw new RuleBroken("The relationship is already " + status.label().toLowerCase() + ".");
+        }
+        if (!status.mayMoveTo(target)) {
+            throw new RuleBroken("A relationship that is " + status.label().toLowerCase() + " cannot become "
+                    + target.label().toLowerCase() + ". From here it can become: " + describe(status.next()) + ".");
+        }
+        RelationshipStatus previous = status;
+        recordStatus(target, why, by, at);
+        int endingPhase = model.phaseCount() - 1;
+        if (target == RelationshipStatus.ENDING && phaseIndex != endingPhase) {
+            recordPhaseMove(endingPhase, why, model, by, at);
+        } else if (previous == RelationshipStatus.ENDING && target == RelationshipStatus.ACTIVE
+                && phaseIndex == endingPhase && endingPhase > 0) {
+            recordPhaseMove(endingPhase - 1, why, model, by, at);
+        }
+    }
+
+    /**
+     * Moves to another phase of the model: forward one phase at a time, or a step back to any
+     * earlier phase (a rupture, a new problem). Entering the ending phase starts the ending.
+     */
+    void moveToPhase(String phaseKey, String reason, ProcessModel model, Actor by, Instant at) {
+        int target = model.indexOf(phaseKey);
+        if (target < 0) {
+            throw new RuleBroken("The process model '" + model.name() + "' has no phase '" + phaseKey + "'.");
+        }
+        if (!status.allowsPhaseMoves()) {
+            throw new RuleBroken("Phases move only while the work is active; this relationship is "
+                    + status.label().toLowerCase() + ".");
+        }
+        if (target == phaseIndex) {
+            throw new RuleBroken("The relationship is already in the phase '" + model.phase(target).name() + "'.");
+        }
+        if (target > phaseIndex + 1) {
+            throw new RuleBroken("Phases move forward one at a time: the next phase is '"
+                    + model.phase(phaseIndex + 1).name() + "'.");
+        }
+        String why = Text.required(reason, target < phaseIndex ? "The reason for stepping back" : "The reason for moving on", 1000);
+        int endingPhase = model.phaseCount() - 1;
+        boolean wasEnding = phaseIndex == endingPhase;
+        recordPhaseMove(target, why, model, by, at);
+        if (target == endingPhase && status == RelationshipStatus.ACTIVE) {
+            recordStatus(RelationshipStatus.ENDING, why, by, at);
+        } else if (wasEnding && status == RelationshipStatus.ENDING) {
+            recordStatus(RelationshipStatus.ACTIVE, why, by, at);
+        }
+    }
+
+    /** Ticks off a task of the current or an earlier phase, on the day it was done. */
+    void tickTask(String phaseKey, int taskIndex, LocalDate doneOn, ProcessModel model, Actor by, Instant at,
+            LocalDate today) {
+        if (status == RelationshipStatus.ENDED) {
+            throw new RuleBroken("The relationship has ended; its tasks can no longer change.");
+        }
+        int phase = model.indexOf(phaseKey);
+        if (phase < 0) {
+            throw new RuleBroken("The process model '" + model.name() + "' has no phase '" + phaseKey + "'.");
+        }
+        if (phase > phaseIndex) {
+            throw new RuleBroken("Tasks of a later phase are ticked off once the work reaches that phase.");
+        }
+        Phase p = model.phase(phase);
+        if (taskIndex < 0 || taskIndex >= p.tasks().size()) {
+            throw new RuleBroken("The phase '" + p.name() + "' has no task number " + (taskIndex + 1) + ".");
+        }
+        if (isTaskDone(phaseKey, taskIndex)) {
+            throw new RuleBroken("That task is already ticked off.");
+        }
+        if (doneOn == null || doneOn.isAfter(today)) {
+            throw new RuleBroken("A task is ticked off on the day it was done, which cannot be in the future.");
+        }
+        if (doneOn.isBefore(referredOn)) {
+            throw new RuleBroken("A task cannot be done before the referral date (" + referredOn + ").");
+        }
+        taskCompletions.add(new TaskCompletion(phaseKey, taskIndex, p.tasks().get(taskIndex), doneOn, by.accountId(),
+                by.name(), at));
+    }
+
+    /** Writes a new revision of the working agreement; every earlier revision is kept as it was. */
+    int reviseAgreement(AgreementTerms terms, @Nullable String changeNote, Actor by, Instant at, LocalDate today) {
+        if (status == RelationshipStatus.ENDED) {
+            throw new RuleBroken("The relationship has ended; its working agreement can no longer change.");
+        }
+        if (terms.reviewOn().isBefore(today)) {
+            throw new RuleBroken("The review date cannot be in the past.");
+        }
+        String note = Text.optional(changeNote, "The note on what changed", 1000);
+        if (!agreementRevisions.isEmpty() && note == null) {
+            throw new RuleBroken("Say in a few words what this revision changes.");
+        }
+        int revision = agreementRevisions.size() + 1;
+        agreementRevisions.add(AgreementRevision.written(revision, terms, note, by, at));
+        registerEvent(new AgreementRevised(id(), revision, at));
+        return revision;
+    }
+
+    /** Records that the client accepted the latest revision: how, and on which day. */
+    void acceptAgreement(int revision, LocalDate acceptedOn, AcceptanceMethod how, Actor recordedBy, Instant at,
+            LocalDate today, ZoneId zone) {
+        if (agreementRevisions.isEmpty()) {
+            throw new RuleBroken("There is no working agreement to accept yet.");
+        }
+        if (revision < 1 || revision > agreementRevisions.size()) {
+            throw new RuleBroken("The working agreement has no revision " + revision + ".");
+        }
+        if (revision != agreementRevisions.size()) {
+            throw new RuleBroken("Only the latest revision (" + agreementRevisions.size() + ") can be accepted.");
+        }
+        AgreementRevision latest = agreementRevisions.get(revision - 1);
+        if (latest.isAccepted()) {
+            throw new RuleBroken("Revision " + revision + " was already accepted on " + latest.acceptedOn() + ".");
+        }
+        if (how == null) {
+            throw new RuleBroken("Say how the client accepted the agreement.");
+        }
+        if (acceptedOn == null || acceptedOn.isAfter(today)) {
+            throw new RuleBroken("The day the client accepted cannot be in the future.");
+        }
+        if (acceptedOn.isBefore(LocalDate.ofInstant(latest.writtenAt(), zone))) {
+            throw new RuleBroken("The client cannot accept a revision before it was written.");
+        }
+        agreementRevisions.set(revision - 1, latest.acceptedBy(acceptedOn, how, recordedBy, at));
+        if (lastContactOn == null || acceptedOn.isAfter(lastContactOn)) {
+            lastContactOn = acceptedOn;
+        }
+        registerEvent(new AgreementAccepted(id(), revision, acceptedOn));
+    }
+
+    private void recordStatus(RelationshipStatus target, String reason, Actor by, Instant at) {
+        statusChanges.add(new StatusChange(status, target, reason, by.accountId(), by.name(), at));
+        RelationshipStatus previous = status;
+        status = target;
+        registerEvent(new RelationshipStatusChanged(id(), previous, target, at));
+    }
+
+    private void recordPhaseMove(int target, String reason, ProcessModel model, Actor by, Instant at) {
+        phaseMoves.add(new PhaseMove(phaseIndex, target, model.phase(phaseIndex).name(), model.phase(target).name(),
+                reason, by.accountId(), by.name(), at));
+        phaseIndex = target;
+        registerEvent(new PhaseChanged(id(), model.phase(target).key(), at));
+    }
+
+    private static String describe(Set<RelationshipStatus> statuses) {
+        if (statuses.isEmpty()) return "nothing else";
+        return String.join(", ", statuses.stream().sorted().map(s -> s.label().toLowerCase()).toList());
+    }
+
+    boolean isTaskDone(String phaseKey, int taskIndex) {
+        return taskCompletions.stream().anyMatch(t -> t.phaseKey().equals(phaseKey) && t.taskIndex() == taskIndex);
+    }
+
+    boolean hasHelper(UUID helperId) {
+        return helpers.stream().anyMatch(h -> h.helperId().equals(helperId));
+    }
+
+    public RelationshipId id() {
+        return new RelationshipId(relationshipId);
+    }
+
+    UUID organisationId() {
+        return organisationId;
+    }
+
+    public UUID clientPartyId() {
+        return clientPartyId;
+    }
+
+    public @Nullable UUID teamId() {
+        return teamId;
+    }
+
+    public String processModelKey() {
+        return processModelKey;
+    }
+
+    public RelationshipStatus status() {
+        return status;
+    }
+
+    public int phaseIndex() {
+        return phaseIndex;
+    }
+
+    public Referral referral() {
+        return new Referral(referralSource, referralReason, referredOn, urgency);
+    }
+
+    @Nullable UUID submissionId() {
+        return submissionId;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public @Nullable LocalDate lastContactOn() {
+        return lastContactOn;
+    }
+
+    public int version() {
+        return version == null ? 0 : version;
+    }
+
+    public UUID leadHelperId() {
+        return helpers.stream().filter(HelperOnRelationship::lead).findFirst().orElseThrow().helperId();
+    }
+
+    public List<UUID> helperIds() {
+        return helpers.stream().sorted(Comparator.comparing((HelperOnRelationship h) -> !h.lead())
+                .thenComparing(HelperOnRelationship::helperId)).map(HelperOnRelationship::helperId).toList();
+    }
+
+    public List<StatusChange> statusChanges() {
+        return List.copyOf(statusChanges);
+    }
+
+    public List<PhaseMove> phaseMoves() {
+        return List.copyOf(phaseMoves);
+    }
+
+    public List<TaskCompletion> taskCompletions() {
+        return List.copyOf(taskCompletions);
+    }
+
+    public List<AgreementRevision> agreementRevisions() {
+        return List.copyOf(agreementRevisions);
+    }
+
+    public Optional<AgreementRevision> currentAgreement() {
+        return agreementRevisions.isEmpty() ? Optional.empty()
+                : Optional.of(agreementRevisions.get(agreementRevisions.size() - 1));
+    }
+
+    /** The review date the client agreed to: that of the latest accepted revision, else of the latest one. */
+    public Optional<LocalDate> nextReviewOn() {
+        for (int i = agreementRevisions.size() - 1; i >= 0; i--) {
+            if (agreementRevisions.get(i).isAccepted()) return Optional.of(agreementRevisions.get(i).reviewOn());
+        }
+        return currentAgreement().map(AgreementRevision::reviewOn);
+    }
+
+    public boolean isReviewOverdue(LocalDate today) {
+        return status.isOpen() && nextReviewOn().map(today::isAfter).orElse(false);
+    }
+}

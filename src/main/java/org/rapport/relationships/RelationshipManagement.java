@@ -1,0 +1,315 @@
+package org.rapport.relationships;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.rapport.accounts.CurrentUser;
+import org.rapport.accounts.Role;
+import org.rapport.audit.AuditTrail;
+import org.rapport.people.ClientParty;
+import org.rapport.people.ClientPartyId;
+import org.rapport.people.ClientPartySummary;
+import org.rapport.people.Helper;
+import org.rapport.people.HelperId;
+import org.rapport.people.MemberId;
+import org.rapport.people.NewClientMember;
+import org.rapport.people.PeopleDirectory;
+import org.rapport.people.PeopleManagement;
+import org.rapport.people.Team;
+import org.rapport.people.TeamId;
+import org.rapport.processmodels.Phase;
+import org.rapport.processmodels.ProcessModel;
+import org.rapport.processmodels.ProcessModels;
+import org.rapport.shared.RecordNotFound;
+import org.rapport.shared.RuleBroken;
+import org.rapport.shared.Tenancy;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The relationships module's commands and reads: take a referral, move status and phase, tick
+ * tasks, write and accept the working agreement, manage the client party's members, and show the
+ * caseload and the relationship page. Each call checks that the signed-in person may see (or
+ * change) the relationship, and writes the audit trail of the client's record.
+ */
+@Service
+public class RelationshipManagement {
+
+    private static final String RECORD = "relationship";
+
+    private final Relationships relationships;
+    private final RelationshipAccess access;
+    private final PeopleDirectory directory;
+    private final PeopleManagement people;
+    private final ProcessModels models;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RelationshipManagement(Relationships relationships, RelationshipAccess access, PeopleDirectory directory,
+            PeopleManagement people, ProcessModels models, AuditTrail audit, Clock clock) {
+        this.relationships = relationships;
+        this.access = access;
+        this.directory = directory;
+        this.people = people;
+        this.models = models;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes a referral: registers the client party if it is new, and opens the relationship in the
+     * first phase of its model with the status "referred". A referral sent twice with the same
+     * submission id opens one relationship.
+     */
+    @Transactional
+    public RelationshipId refer(NewReferral referral) {
+        CurrentUser user = staff();
+        if (referral.submissionId() != null) {
+            var earlier = relationships.findBySubmissionId(referral.submissionId());
+            if (earlier.isPresent()) return earlier.get().id();
+        }
+        ProcessModel model = model(referral.processModelKey());
+        HelperParty helperParty = helperParty(referral.leadHelper(), referral.team(), referral.otherHelpers());
+        if (!user.isAdmin() && !helperParty.helpers().contains(user.helperId())) {
+            throw new RuleBroken("A helper takes referrals for work they are part of: include yourself among the helpers.");
+        }
+        UUID clientPartyId;
+        if (referral.newClientParty() != null) {
+            clientPartyId = people.registerClientParty(referral.newClientParty()).value();
+        } else if (referral.existingClientParty() != null) {
+            ClientParty existing = people.clientParty(referral.existingClientParty());
+            if (!user.isAdmin() && relationshipsWithClient(existing.id().value()).stream().noneMatch(r -> access.maySee(user, r))) {
+                throw new RecordNotFound("client");
+            }
+            clientPartyId = existing.id().value();
+        } else {
+            throw new RuleBroken("Say who the referral is for: a new client party or one already known.");
+        }
+        Relationship relationship = Relationship.refer(Tenancy.require().value(), clientPartyId, helperParty, model,
+                referral.referral(), referral.submissionId(), now(), today());
+        relationships.save(relationship);
+        audit.changed(RECORD, relationship.id().value(), clientPartyId, "took a referral (" + model.name() + ")");
+        return relationship.id();
+    }
+
+    @Transactional
+    public int changeStatus(RelationshipId id, int expectedVersion, RelationshipStatus target, String reason) {
+        if (target == null) throw new RuleBroken("Choose the status to move to.");
+        Relationship relationship = forChange(id, expectedVersion);
+        relationship.changeStatus(target, reason, model(relationship.processModelKey()), actor(), now());
+        return save(relationship, "status changed to " + target.label().toLowerCase());
+    }
+
+    @Transactional
+    public int moveToPhase(RelationshipId id, int expectedVersion, String phaseKey, String reason) {
+        Relationship relationship = forChange(id, expectedVersion);
+        ProcessModel model = model(relationship.processModelKey());
+        relationship.moveToPhase(phaseKey == null ? "" : phaseKey, reason, model, actor(), now());
+        return save(relationship, "moved to phase " + model.phase(relationship.phaseIndex()).name());
+    }
+
+    @Transactional
+    public int tickTask(RelationshipId id, String phaseKey, int taskIndex, LocalDate doneOn) {
+        Relationship relationship = forChange(id, null);
+        relationship.tickTask(phaseKey == null ? "" : phaseKey, taskIndex, doneOn,
+                model(relationship.processModelKey()), actor(), now(), today());
+        return save(relationship, "ticked off a phase task");
+    }
+
+    /** Writes a new revision of the working agreement and returns its number. */
+    @Transactional
+    public int reviseAgreement(RelationshipId id, int expectedVersion, AgreementTerms terms, @Nullable String changeNote) {
+        Relationship relationship = forChange(id, expectedVersion);
+        int revision = relationship.reviseAgreement(terms, changeNote, actor(), now(), today());
+        save(relationship, "wrote working agreement revision " + revision);
+        return revision;
+    }
+
+    @Transactional
+    public int acceptAgreement(RelationshipId id, int revision, LocalDate acceptedOn, AcceptanceMethod how) {
+        Relationship relationship = forChange(id, null);
+        relationship.acceptAgreement(revision, acceptedOn, how, actor(), now(), today(), clock.getZone());
+        return save(relationship, "recorded the client's acceptance of agreement revision " + revision);
+    }
+
+    @Transactional
+    public MemberId addClientMember(RelationshipId id, NewClientMember member) {
+        Relationship relationship = forChange(id, null);
+        requireOpen(relationship);
+        return people.addMember(new ClientPartyId(relationship.clientPartyId()), member);
+    }
+
+    @Transactional
+    public void recordClientMemberLeft(RelationshipId id, MemberId member, LocalDate leftOn) {
+        Relationship relationship = forChange(id, null);
+        requireOpen(relationship);
+        if (leftOn != null && leftOn.isAfter(today())) throw new RuleBroken("The day a member left cannot be in the future.");
+        people.recordMemberLeft(new ClientPartyId(relationship.clientPartyId()), member, leftOn);
+    }
+
+    /** The relationship page's content; reading it is audited, which is why this is not read-only. */
+    @Transactional
+    public RelationshipOverview overview(RelationshipId id) {
+        CurrentUser user = staff();
+        Relationship relationship = visible(id, user);
+        ProcessModel model = model(relationship.processModelKey());
+        ClientParty client = people.clientParty(new ClientPartyId(relationship.clientPartyId()));
+        Map<HelperId, String> names = directory.helperNames(
+                relationship.helperIds().stream().map(HelperId::new).toList());
+        List<RelationshipOverview.HelperName> helpers = relationship.helperIds().stream()
+                .map(h -> new RelationshipOverview.HelperName(names.getOrDefault(new HelperId(h), "Unknown helper"),
+                        h.equals(relationship.leadHelperId())))
+                .toList();
+        String teamName = relationship.teamId() == null ? null
+                : directory.team(new TeamId(relationship.teamId())).map(Team::name).orElse(null);
+        Phase phase = model.phase(relationship.phaseIndex());
+        List<PhaseTask> tasks = new ArrayList<>();
+        for (int i = 0; i < phase.tasks().size(); i++) {
+            int index = i;
+            var done = relationship.taskCompletions().stream()
+                    .filter(t -> t.phaseKey().equals(phase.key()) && t.taskIndex() == index).findFirst();
+            tasks.add(new PhaseTask(phase.key(), i, phase.tasks().get(i), done.map(TaskCompletion::doneOn).orElse(null),
+                    done.map(TaskCompletion::doneByName).orElse(null)));
+        }
+        audit.read(RECORD, id.value(), relationship.clientPartyId(), "opened the relationship page");
+        return new RelationshipOverview(relationship.id(), relationship.version(), client, helpers, teamName,
+                relationship.status(), relationship.status().next(), model, relationship.phaseIndex(), tasks,
+                relationship.referral(), relationship.agreementRevisions(), relationship.nextReviewOn().orElse(null),
+                relationship.isReviewOverdue(today()), relationship.lastContactOn(), Timeline.of(relationship, client),
+                access.mayChange(user, relationship));
+    }
+
+    /** The relationships this person sees, the most pressing first: overdue reviews, then urgency. */
+    @Transactional(readOnly = true)
+    public List<CaseloadEntry> caseload(boolean includeEnded) {
+        CurrentUser user = staff();
+        List<Relationship> visible = new ArrayList<>();
+        relationships.findAll().forEach(r -> {
+            if ((includeEnded || r.status().isOpen()) && access.maySee(user, r)) visible.add(r);
+        });
+        Map<UUID, ClientPartySummary> clients = directory.clientParties().stream()
+                .collect(Collectors.toMap(c -> c.id().value(), Function.identity(), (a, b) -> a));
+        Set<HelperId> leads = visible.stream().map(r -> new HelperId(r.leadHelperId()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<HelperId, String> leadNames = directory.helperNames(leads);
+        LocalDate today = today();
+        Map<String, ProcessModel> modelCache = new java.util.HashMap<>();
+        return visible.stream().map(r -> {
+            ProcessModel model = modelCache.computeIfAbsent(r.processModelKey(), this::model);
+            ClientPartySummary client = clients.get(r.clientPartyId());
+            boolean awaiting = r.currentAgreement().map(a -> !a.isAccepted()).orElse(false);
+            return new CaseloadEntry(r.id(), client == null ? "Unknown" : client.name(),
+                    client == null ? "" : client.kind().label(),
+                    leadNames.getOrDefault(new HelperId(r.leadHelperId()), "Unknown helper"), r.status(),
+                    r.referral().urgency(), model.name(), model.phase(r.phaseIndex()).name(), r.phaseIndex() + 1,
+                    model.phaseCount(), r.nextReviewOn().orElse(null), r.isReviewOverdue(today), awaiting,
+                    r.lastContactOn(), r.referral().referredOn());
+        }).sorted(Comparator.comparing((CaseloadEntry e) -> !e.reviewOverdue())
+                .thenComparing(e -> e.status().ordinal() == RelationshipStatus.ENDED.ordinal())
+                .thenComparing(e -> -e.urgency().ordinal())
+                .thenComparing(CaseloadEntry::referredOn)).toList();
+    }
+
+    /** Process models a referral may follow. */
+    @Transactional(readOnly = true)
+    public List<ProcessModel> availableModels() {
+        return models.available();
+    }
+
+    private List<Relationship> relationshipsWithClient(UUID clientPartyId) {
+        List<Relationship> found = new ArrayList<>();
+        relationships.findAll().forEach(r -> {
+            if (r.clientPartyId().equals(clientPartyId)) found.add(r);
+        });
+        return found;
+    }
+
+    private HelperParty helperParty(HelperId lead, @Nullable TeamId team, List<HelperId> others) {
+        if (lead == null) throw new RuleBroken("Choose the helper who leads the work.");
+        Set<UUID> all = new LinkedHashSet<>();
+        all.add(requireHelper(lead).id().value());
+        others.stream().filter(Objects::nonNull).forEach(h -> all.add(requireHelper(h).id().value()));
+        UUID teamId = null;
+        if (team != null) {
+            Team t = directory.team(team).orElseThrow(() -> new RecordNotFound("team"));
+            if (!t.members().contains(lead)) throw new RuleBroken("The lead helper must be a member of the team '" + t.name() + "'.");
+            t.members().forEach(m -> all.add(m.value()));
+            teamId = t.id().value();
+        }
+        return new HelperParty(lead.value(), teamId, all);
+    }
+
+    private Helper requireHelper(HelperId id) {
+        Helper helper = directory.helper(id).orElseThrow(() -> new RecordNotFound("helper"));
+        if (!helper.active()) throw new RuleBroken(helper.name() + " is no longer active and cannot take new work.");
+        return helper;
+    }
+
+    private Relationship visible(RelationshipId id, CurrentUser user) {
+        if (id == null) throw new RecordNotFound(RECORD);
+        Relationship relationship = relationships.findById(id.value()).orElseThrow(() -> new RecordNotFound(RECORD));
+        if (!access.maySee(user, relationship)) throw new RecordNotFound(RECORD);
+        return relationship;
+    }
+
+    private Relationship forChange(RelationshipId id, @Nullable Integer expectedVersion) {
+        CurrentUser user = staff();
+        Relationship relationship = visible(id, user);
+        if (!access.mayChange(user, relationship)) {
+            throw new AccessDeniedException("Only the relationship's own helpers and admins change it.");
+        }
+        if (expectedVersion != null && expectedVersion != relationship.version()) {
+            throw new OptimisticLockingFailureException("relationship changed since it was loaded");
+        }
+        return relationship;
+    }
+
+    private static void requireOpen(Relationship relationship) {
+        if (!relationship.status().isOpen()) throw new RuleBroken("The relationship has ended; its client party can no longer change here.");
+    }
+
+    /** Saves the change with its audit entry, and returns the relationship's new version. */
+    private int save(Relationship relationship, String detail) {
+        Relationship saved = relationships.save(relationship);
+        audit.changed(RECORD, relationship.id().value(), relationship.clientPartyId(), detail);
+        return saved.version();
+    }
+
+    private ProcessModel model(String key) {
+        return models.find(key).orElseThrow(() -> new RuleBroken("There is no process model '" + key + "'."));
+    }
+
+    private static CurrentUser staff() {
+        CurrentUser user = CurrentUser.require();
+        if (!(user.isAdmin() || user.is(Role.HELPER) || user.is(Role.SUPERVISOR))) {
+            throw new AccessDeniedException("Relationships are for helpers, supervisors and admins.");
+        }
+        return user;
+    }
+
+    private Actor actor() {
+        CurrentUser user = CurrentUser.require();
+        return new Actor(user.accountId().value(), user.displayName(), user.helperId());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,60 @@
+package org.rapport.relationships;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.rapport.people.ClientParty;
+import org.rapport.processmodels.Phase;
+import org.rapport.processmodels.ProcessModel;
+
+/**
+ * Everything the relationship page shows, in one read: the parties, where the work stands in its
+ * process model, the tasks of the current phase, the working agreement with its revisions, and the
+ * timeline of what happened.
+ */
+public record RelationshipOverview(RelationshipId id, int version, ClientParty clientParty, List<HelperName> helpers,
+        @Nullable String teamName, RelationshipStatus status, Set<RelationshipStatus> nextStatuses, ProcessModel model,
+        int phaseIndex, List<PhaseTask> currentTasks, Referral referral, List<AgreementRevision> agreementRevisions,
+        @Nullable LocalDate nextReviewOn, boolean reviewOverdue, @Nullable LocalDate lastContactOn,
+        List<TimelineEntry> timeline, boolean mayChange) {
+
+    public Phase currentPhase() {
+        return model.phase(phaseIndex);
+    }
+
+    public int phaseNumber() {
+        return phaseIndex + 1;
+    }
+
+    public int phaseCount() {
+        return model.phaseCount();
+    }
+
+    /** Share of the model's phases reached, in per cent. */
+    public int progressPercent() {
+        return Math.round(100f * phaseNumber() / phaseCount());
+    }
+
+    public Optional<Phase> nextPhase() {
+        return phaseIndex + 1 < model.phaseCount() ? Optional.of(model.phase(phaseIndex + 1)) : Optional.empty();
+    }
+
+    public List<Phase> earlierPhases() {
+        return model.phases().subList(0, phaseIndex);
+    }
+
+    public boolean allowsPhaseMoves() {
+        return status.allowsPhaseMoves();
+    }
+
+    public Optional<AgreementRevision> currentAgreement() {
+        return agreementRevisions.isEmpty() ? Optional.empty()
+                : Optional.of(agreementRevisions.get(agreementRevisions.size() - 1));
+    }
+
+    /** A helper on the relationship, by name, marked if they lead. */
+    public record HelperName(String name, boolean lead) {
+    }
+}

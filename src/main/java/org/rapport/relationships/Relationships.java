@@ -1,0 +1,11 @@
+package org.rapport.relationships;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.repository.CrudRepository;
+
+/** The relationships of the organisation in scope (row-level security keeps the others out of reach). */
+interface Relationships extends CrudRepository<Relationship, UUID> {
+
+    Optional<Relationship> findBySubmissionId(UUID submissionId);
+}

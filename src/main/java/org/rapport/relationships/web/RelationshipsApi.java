@@ -1,0 +1,190 @@
+package org.rapport.relationships.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.rapport.people.ClientPartyId;
+import org.rapport.people.ClientPartyKind;
+import org.rapport.people.HelperId;
+import org.rapport.people.MemberId;
+import org.rapport.people.NewClientMember;
+import org.rapport.people.NewClientParty;
+import org.rapport.people.TeamId;
+import org.rapport.relationships.AcceptanceMethod;
+import org.rapport.relationships.AgreementTerms;
+import org.rapport.relationships.CaseloadEntry;
+import org.rapport.relationships.MeetingMode;
+import org.rapport.relationships.NewReferral;
+import org.rapport.relationships.Referral;
+import org.rapport.relationships.RelationshipId;
+import org.rapport.relationships.RelationshipManagement;
+import org.rapport.relationships.RelationshipOverview;
+import org.rapport.relationships.RelationshipStatus;
+import org.rapport.relationships.TimelineEntry;
+import org.rapport.relationships.Urgency;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The relationships part of the HTTP API: the same capabilities as the pages, as JSON. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Relationships", description = "Referrals, helping relationships, phases, tasks and working agreements")
+class RelationshipsApi {
+
+    private final RelationshipManagement relationships;
+
+    RelationshipsApi(RelationshipManagement relationships) {
+        this.relationships = relationships;
+    }
+
+    @GetMapping("/caseload")
+    @Operation(summary = "The signed-in person's caseload, the most pressing first")
+    List<CaseloadEntry> caseload(@RequestParam(name = "ended", defaultValue = "false") boolean includeEnded) {
+        return relationships.caseload(includeEnded);
+    }
+
+    @PostMapping("/referrals")
+    @Operation(summary = "Take a referral: opens a relationship with the status 'referred'")
+    ResponseEntity<Map<String, Object>> refer(@Valid @RequestBody ReferralRequest request) {
+        NewClientParty newParty = request.clientParty() == null ? null
+                : new NewClientParty(request.clientParty().kind(), request.clientParty().name(),
+                        request.clientParty().members().stream()
+                                .map(m -> new NewClientMember(m.name(), m.joinedOn() == null ? request.referredOn() : m.joinedOn()))
+                                .toList());
+        RelationshipId id = relationships.refer(new NewReferral(newParty,
+                request.existingClientPartyId() == null ? null : new ClientPartyId(request.existingClientPartyId()),
+                new Referral(request.source(), request.reason(), request.referredOn(), request.urgency()),
+                new HelperId(request.leadHelperId()), request.teamId() == null ? null : new TeamId(request.teamId()),
+                request.otherHelperIds() == null ? List.of() : request.otherHelperIds().stream().map(HelperId::new).toList(),
+                request.processModel(), request.submissionId()));
+        return ResponseEntity.created(URI.create("/api/relationships/" + id)).body(Map.of("id", id.value()));
+    }
+
+    @GetMapping("/relationships/{id}")
+    @Operation(summary = "A relationship: parties, status, phase, tasks, agreement revisions and timeline")
+    RelationshipOverview relationship(@PathVariable UUID id) {
+        return relationships.overview(new RelationshipId(id));
+    }
+
+    @GetMapping("/relationships/{id}/timeline")
+    @Operation(summary = "What happened in a relationship, newest first")
+    List<TimelineEntry> timeline(@PathVariable UUID id) {
+        return relationships.overview(new RelationshipId(id)).timeline();
+    }
+
+    @PostMapping("/relationships/{id}/status")
+    @Operation(summary = "Change the status; only legal moves are accepted")
+    Map<String, Object> changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusRequest request) {
+        return Map.of("version", relationships.changeStatus(new RelationshipId(id), request.version(), request.to(),
+                request.reason()));
+    }
+
+    @PostMapping("/relationships/{id}/phase-moves")
+    @Operation(summary = "Move forward one phase, or step back to an earlier one")
+    Map<String, Object> movePhase(@PathVariable UUID id, @Valid @RequestBody PhaseMoveRequest request) {
+        return Map.of("version", relationships.moveToPhase(new RelationshipId(id), request.version(), request.phase(),
+                request.reason()));
+    }
+
+    @PostMapping("/relationships/{id}/tasks")
+    @Operation(summary = "Tick off a task of the current or an earlier phase (taskNumber counts from 1)")
+    Map<String, Object> tickTask(@PathVariable UUID id, @Valid @RequestBody TaskRequest request) {
+        return Map.of("version", relationships.tickTask(new RelationshipId(id), request.phase(),
+                request.taskNumber() - 1, request.doneOn()));
+    }
+
+    @PostMapping("/relationships/{id}/agreement-revisions")
+    @Operation(summary = "Write a new revision of the working agreement")
+    ResponseEntity<Map<String, Object>> reviseAgreement(@PathVariable UUID id,
+            @Valid @RequestBody AgreementRequest request) {
+        int revision = relationships.reviseAgreement(new RelationshipId(id), request.version(),
+                new AgreementTerms(request.purposeInClientsWords(), request.frequency(), request.sessionLengthMinutes(),
+                        Set.copyOf(request.meetingModes()), request.rolesAndResponsibilities(), request.confidentiality(),
+                        request.reviewOn(), request.endingPlan()),
+                request.changeNote());
+        return ResponseEntity.created(URI.create("/api/relationships/" + id + "/agreement-revisions/" + revision))
+                .body(Map.of("revision", revision));
+    }
+
+    @PostMapping("/relationships/{id}/agreement-revisions/{revision}/acceptance")
+    @Operation(summary = "Record that the client accepted a revision, how and when")
+    Map<String, Object> acceptAgreement(@PathVariable UUID id, @PathVariable int revision,
+            @Valid @RequestBody AcceptanceRequest request) {
+        return Map.of("version", relationships.acceptAgreement(new RelationshipId(id), revision, request.acceptedOn(),
+                request.how()));
+    }
+
+    @PostMapping("/relationships/{id}/members")
+    @Operation(summary = "A member joins the client party (couple, family or group)")
+    ResponseEntity<Map<String, Object>> addMember(@PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
+        MemberId member = relationships.addClientMember(new RelationshipId(id),
+                new NewClientMember(request.name(), request.joinedOn()));
+        return ResponseEntity.status(201).body(Map.of("memberId", member.value()));
+    }
+
+    @PostMapping("/relationships/{id}/members/{memberId}/departure")
+    @Operation(summary = "Record the day a member left the client party")
+    ResponseEntity<Void> memberLeft(@PathVariable UUID id, @PathVariable UUID memberId,
+            @Valid @RequestBody DepartureRequest request) {
+        relationships.recordClientMemberLeft(new RelationshipId(id), new MemberId(memberId), request.leftOn());
+        return ResponseEntity.noContent().build();
+    }
+
+    record ClientPartyRequest(@NotNull ClientPartyKind kind, @NotBlank @Size(max = 120) String name,
+            @NotNull @Size(max = 50) List<@Valid MemberRequest> members) {
+    }
+
+    record MemberRequest(@NotBlank @Size(max = 120) String name, @Nullable LocalDate joinedOn) {
+    }
+
+    record ReferralRequest(@Nullable UUID submissionId, @Valid @Nullable ClientPartyRequest clientParty,
+            @Nullable UUID existingClientPartyId, @NotBlank @Size(max = 200) String source,
+            @NotBlank @Size(max = 4000) String reason, @NotNull LocalDate referredOn, @NotNull Urgency urgency,
+            @NotNull UUID leadHelperId, @Nullable UUID teamId, @Nullable List<UUID> otherHelperIds,
+            @NotBlank @Size(max = 60) String processModel) {
+    }
+
+    record StatusRequest(@NotNull RelationshipStatus to, @NotBlank @Size(max = 1000) String reason,
+            @NotNull Integer version) {
+    }
+
+    record PhaseMoveRequest(@NotBlank @Size(max = 60) String phase, @NotBlank @Size(max = 1000) String reason,
+            @NotNull Integer version) {
+    }
+
+    record TaskRequest(@NotBlank @Size(max = 60) String phase, @Min(1) @Max(50) int taskNumber,
+            @NotNull LocalDate doneOn) {
+    }
+
+    record AgreementRequest(@NotNull Integer version, @NotBlank @Size(max = 2000) String purposeInClientsWords,
+            @NotBlank @Size(max = 200) String frequency, @Min(5) @Max(480) int sessionLengthMinutes,
+            @NotEmpty List<MeetingMode> meetingModes, @NotBlank @Size(max = 4000) String rolesAndResponsibilities,
+            @NotBlank @Size(max = 4000) String confidentiality, @NotNull LocalDate reviewOn,
+            @NotBlank @Size(max = 2000) String endingPlan, @Nullable @Size(max = 1000) String changeNote) {
+    }
+
+    record AcceptanceRequest(@NotNull LocalDate acceptedOn, @NotNull AcceptanceMethod how) {
+    }
+
+    record DepartureRequest(@NotNull LocalDate leftOn) {
+    }
+}
