@@ -1,0 +1,139 @@
+package org.rapport.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.rapport.shared.OrganisationId;
+import org.rapport.shared.RuleBroken;
+import org.rapport.shared.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens organisations and the sign-in accounts of the people who work in them. */
+@Service
+public class AccountManagement implements UserDetailsService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,119}");
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a new organisation; its data is walled off from every other organisation's. Not
+     * transactional itself: the new organisation must be in scope before a connection is taken.
+     */
+    public OrganisationId openOrganisation(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new RuleBroken("An organisation needs a name of at most 200 characters.");
+        }
+        OrganisationId id = new OrganisationId(UUID.randomUUID());
+        Tenancy.runAs(id, () -> jdbc.sql("""
+                insert into organisation (organisation_id, name, created_at, version) values (?, ?, ?, 0)""")
+                .params(id.value(), name.strip(), ts(clock.instant())).update());
+        return id;
+    }
+
+    public Optional<String> organisationName(OrganisationId organisation) {
+        return Tenancy.callAs(organisation, () -> jdbc.sql("select name from organisation where organisation_id = ?")
+                .param(organisation.value()).query(String.class).optional());
+    }
+
+    /** Opens an account in the organisation in scope. Sign-in names are unique across all organisations. */
+    @Transactional
+    public AccountId openAccount(NewAccount account) {
+        OrganisationId organisation = Tenancy.require();
+        String username = account.username() == null ? "" : account.username().strip().toLowerCase();
+        if (!USERNAME.matcher(username).matches()) {
+            throw new RuleBroken("A sign-in name is 3 to 120 characters: lower-case letters, digits, '.', '_', '-' or '@'.");
+        }
+        if (account.password() == null || account.password().length() < NewAccount.MIN_PASSWORD_LENGTH
+                || account.password().length() > 200) {
+            throw new RuleBroken("A password needs at least " + NewAccount.MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (account.displayName() == null || account.displayName().isBlank() || account.displayName().length() > 120) {
+            throw new RuleBroken("An account needs a name to show, of at most 120 characters.");
+        }
+        if (account.roles().isEmpty()) {
+            throw new RuleBroken("An account needs at least one role.");
+        }
+        boolean taken = jdbc.sql("select count(*) from sign_in_name where username = ?").param(username)
+                .query(Integer.class).single() > 0;
+        if (taken) {
+            throw new RuleBroken("The sign-in name '" + username + "' is already in use.");
+        }
+        AccountId id = new AccountId(UUID.randomUUID());
+        jdbc.sql("insert into sign_in_name (username, organisation_id) values (?, ?)")
+                .params(username, organisation.value()).update();
+        jdbc.sql("""
+                insert into user_account (organisation_id, account_id, username, password_hash, display_name, roles,
+                                          helper_id, enabled, created_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, true, ?, 0)""")
+                .params(organisation.value(), id.value(), username, passwords.encode(account.password()),
+                        account.displayName().strip(), encode(account.roles()), account.helperId(),
+                        ts(clock.instant()))
+                .update();
+        return id;
+    }
+
+    /** The account linked to a helper record, if that helper can sign in. */
+    @Transactional(readOnly = true)
+    public Optional<String> usernameOfHelper(UUID helperId) {
+        return jdbc.sql("select username from user_account where helper_id = ?").param(helperId)
+                .query(String.class).optional();
+    }
+
+    // Not transactional: the sign-in name is found before its organisation is in scope, and each
+    // query takes its own connection scoped to the organisation known at that moment.
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        OrganisationId organisation = jdbc.sql("select organisation_id from sign_in_name where username = ?")
+                .param(name).query(UUID.class).optional().map(OrganisationId::new)
+                .orElseThrow(() -> new UsernameNotFoundException("unknown sign-in name"));
+        return Tenancy.callAs(organisation, () -> jdbc.sql("""
+                select account_id, organisation_id, username, password_hash, display_name, roles, helper_id, enabled
+                from user_account where username = ?""")
+                .param(name)
+                .query((rs, n) -> new SignedInUser(rs.getObject("account_id", UUID.class),
+                        rs.getObject("organisation_id", UUID.class), rs.getString("username"),
+                        rs.getString("password_hash"), rs.getString("display_name"), decode(rs.getString("roles")),
+                        rs.getObject("helper_id", UUID.class), rs.getBoolean("enabled")))
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("unknown sign-in name")));
+    }
+
+    private static String encode(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<Role> decode(@Nullable String roles) {
+        EnumSet<Role> set = EnumSet.noneOf(Role.class);
+        if (roles != null && !roles.isBlank()) {
+            Arrays.stream(roles.split(",")).map(String::strip).map(Role::valueOf).forEach(set::add);
+        }
+        return set;
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+}

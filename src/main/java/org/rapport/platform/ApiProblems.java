@@ -1,0 +1,88 @@
+package org.rapport.platform;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.rapport.shared.RecordNotFound;
+import org.rapport.shared.RuleBroken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the HTTP API as an RFC 9457 problem response: a title, a status, a detail in plain
+ * words, and for invalid input the fields at fault. Never a stack trace, never client content.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(RuleBroken.class)
+    ProblemDetail ruleBroken(RuleBroken e) {
+        return problem(HttpStatus.CONFLICT, "Not allowed by Rapport's rules", e.getMessage(), "rule-broken");
+    }
+
+    @ExceptionHandler(RecordNotFound.class)
+    ProblemDetail notFound(RecordNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found");
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail staleEdit(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "Changed by someone else",
+                "This record was changed after you loaded it. Load it again, then make your change.", "stale-edit");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail conflict(DataIntegrityViolationException e) {
+        log.warn("Refused a change that the database would not accept: {}", e.getClass().getSimpleName());
+        return problem(HttpStatus.CONFLICT, "Not stored",
+                "The change conflicts with what is already stored (for example a duplicate). Nothing was stored.",
+                "conflict");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail invalid(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "Some fields are missing or not valid.", "invalid-request");
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message",
+                        error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage()))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error in the HTTP API", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+                "Rapport could not complete this request. Nothing was stored.", "internal-error");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("urn:rapport:problem:" + type));
+        return problem;
+    }
+}

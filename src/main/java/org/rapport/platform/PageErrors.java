@@ -1,0 +1,49 @@
+package org.rapport.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.shared.RecordNotFound;
+import org.rapport.shared.RuleBroken;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors that reach the pages uncaught become a calm page that says what happened and what to do.
+ * Forms catch their own refusals first, to show them beside the fields.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    @ExceptionHandler(RecordNotFound.class)
+    String notFound(RecordNotFound e, Model model, HttpServletResponse response) {
+        return page(model, response, 404, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String badAddress(Model model, HttpServletResponse response) {
+        return page(model, response, 404, "Not found", "There is no page at this address.");
+    }
+
+    @ExceptionHandler(RuleBroken.class)
+    String ruleBroken(RuleBroken e, Model model, HttpServletResponse response) {
+        return page(model, response, 409, "That could not be done", e.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    String staleEdit(Model model, HttpServletResponse response) {
+        return page(model, response, 409, "Changed by someone else",
+                "This record was changed after you opened it, so your change was not saved. "
+                        + "Go back, reload the page, and make your change again.");
+    }
+
+    private static String page(Model model, HttpServletResponse response, int status, String title, String message) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("title", title);
+        model.addAttribute("message", message);
+        return "error";
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Small, stable values every module may use: the organisation id, the organisation in scope, and
+ * the two kinds of refusal (a broken rule, a record not found). Nothing else belongs here.
+ */
+@NullMarked
+package org.rapport.shared;
+
+import org.jspecify.annotations.NullMarked;

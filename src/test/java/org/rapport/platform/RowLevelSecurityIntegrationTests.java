@@ -1,0 +1,60 @@
+package org.rapport.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.rapport.accounts.AccountManagement;
+import org.rapport.shared.OrganisationId;
+import org.rapport.shared.Tenancy;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The second wall: PostgreSQL itself shows a connection only its organisation's rows. */
+@SpringBootTest
+class RowLevelSecurityIntegrationTests {
+
+    @Autowired AccountManagement accounts;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void showsNoRowsWhenNoOrganisationIsInScope() {
+        accounts.openOrganisation("Riverside Counselling");
+        assertThat(jdbc.sql("select count(*) from organisation").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void showsOnlyTheOrganisationInScopeEvenWithoutAFilterInTheQuery() {
+        OrganisationId riverside = accounts.openOrganisation("Riverside Counselling");
+        OrganisationId hillside = accounts.openOrganisation("Hillside Nursing");
+
+        var seenFromRiverside = Tenancy.callAs(riverside,
+                () -> jdbc.sql("select organisation_id from organisation").query(UUID.class).list());
+
+        assertThat(seenFromRiverside).containsExactly(riverside.value()).doesNotContain(hillside.value());
+    }
+
+    @Test
+    void refusesToWriteARowIntoAnotherOrganisation() {
+        OrganisationId riverside = accounts.openOrganisation("Riverside Counselling");
+        OrganisationId hillside = accounts.openOrganisation("Hillside Nursing");
+
+        assertThatThrownBy(() -> Tenancy.runAs(riverside, () -> jdbc.sql("""
+                insert into audit_entry (organisation_id, entry_id, happened_at, actor_name, action, record_type,
+                                         record_id, detail, remote_address)
+                values (?, ?, now(), 'x', 'READ', 'test', ?, 'x', 'x')""")
+                .params(hillside.value(), UUID.randomUUID(), UUID.randomUUID()).update()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void runsAsARoleThatCannotBypassRowLevelSecurity() {
+        Boolean bypasses = jdbc.sql("select rolsuper or rolbypassrls from pg_roles where rolname = current_user")
+                .query(Boolean.class).single();
+        assertThat(bypasses).isFalse();
+    }
+}
