@@ -1,0 +1,16 @@
+package org.rapport.people;
+
+import java.util.UUID;
+
+/** Identifies a helper within its organisation. */
+public record HelperId(UUID value) {
+
+    public HelperId {
+        if (value == null) throw new IllegalArgumentException("a helper id needs a value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,5 @@
+package org.rapport.people;
+
+/** One helper supervises another's work. */
+public record SupervisionLink(HelperId supervisor, HelperId supervisee) {
+}

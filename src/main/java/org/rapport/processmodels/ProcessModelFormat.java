@@ -1,0 +1,347 @@
+package org.rapport.processmodels;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a process model from YAML text, as described in {@code processmodels/FORMAT.md}.
+ *
+ * <p>The people who write these files are practice leads, not programmers, so a file that is
+ * wrong is refused with every problem in it at once, each naming its line and field. For that
+ * reason the text is read as a YAML node tree, which keeps line numbers, and then checked field
+ * by field, instead of being bound to objects. Unknown fields are refused rather than ignored,
+ * because a misspelt {@code move-on-when} would otherwise vanish without a word.
+ *
+ * <p>Stateless and safe to share.
+ */
+public class ProcessModelFormat {
+
+    static final int MAX_BYTES = 100 * 1024;
+    static final int MIN_PHASES = 2;
+    static final int MAX_PHASES = 15;
+    static final int MAX_TASKS = 20;
+    static final int MAX_KEY = 60;
+    static final int MAX_NAME = 120;
+    static final int MAX_TEXT = 2000;
+    static final int MAX_ENTRY = 300;
+
+    private static final Pattern KEY = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final Set<String> MODEL_FIELDS = Set.of("key", "name", "source", "description", "phases");
+    private static final List<String> MODEL_FIELD_ORDER = List.of("key", "name", "source", "description", "phases");
+    private static final List<String> PHASE_FIELD_ORDER =
+            List.of("key", "name", "purpose", "tasks", "skills", "move-on-when", "ending");
+    private static final Set<String> PHASE_FIELDS = Set.copyOf(PHASE_FIELD_ORDER);
+
+    /**
+     * Reads and checks a whole model.
+     *
+     * @throws InvalidProcessModel listing every problem found, in line order
+     */
+    public ProcessModel parse(String yamlText, boolean builtIn) {
+        if (yamlText.length() > MAX_BYTES || yamlText.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new InvalidProcessModel(List.of(new ProcessModelProblem(
+                    1, "", "the file is larger than 100 kB; a process model must be smaller than that")));
+        }
+        Node root;
+        try {
+            root = yaml().compose(new StringReader(yamlText));
+        } catch (MarkedYAMLException e) {
+            throw new InvalidProcessModel(List.of(syntaxProblem(e)));
+        } catch (YAMLException e) {
+            throw new InvalidProcessModel(
+                    List.of(new ProcessModelProblem(1, "", "the file could not be read as YAML: " + e.getMessage())));
+        }
+        return new Reading().model(root, builtIn);
+    }
+
+    private static Yaml yaml() {
+        var options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true); // duplicates are reported by the checks below, with their line
+        options.setMaxAliasesForCollections(20);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    private static ProcessModelProblem syntaxProblem(MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        int line = mark == null ? 1 : mark.getLine() + 1;
+        // SnakeYAML's wording is technical, so it is kept in brackets and followed by plain advice.
+        var what = new StringJoiner(", ");
+        if (e.getContext() != null) what.add(e.getContext());
+        if (e.getProblem() != null) what.add(e.getProblem());
+        return new ProcessModelProblem(line, "", "this is not valid YAML (" + what + "); check the indentation,"
+                + " quotes and colons on this line and the line above");
+    }
+
+    /** One pass over one file: collects problems while building the model. */
+    private static final class Reading {
+
+        private final List<ProcessModelProblem> problems = new ArrayList<>();
+
+        ProcessModel model(@Nullable Node root, boolean builtIn) {
+            if (root == null) {
+                problem(1, "", "the file is empty");
+                throw invalid();
+            }
+            if (!(root instanceof MappingNode mapping)) {
+                problem(line(root), "", "a process model must start with its fields (key, name, phases and so on), found "
+                        + describe(root));
+                throw invalid();
+            }
+            var fields = fields(mapping, "", MODEL_FIELDS, MODEL_FIELD_ORDER);
+            String key = key(fields, "key", mapping);
+            String name = text(fields, "name", "", mapping, true, MAX_NAME);
+            String source = text(fields, "source", "", mapping, false, MAX_TEXT);
+            String description = text(fields, "description", "", mapping, true, MAX_TEXT);
+            List<Phase> phases = phases(fields, mapping);
+            if (!problems.isEmpty()) throw invalid();
+            return new ProcessModel(key, name, source == null ? "" : source, description, phases, builtIn);
+        }
+
+        private List<Phase> phases(Map<String, NodeTuple> fields, MappingNode model) {
+            var tuple = fields.get("phases");
+            if (tuple == null || isNull(tuple.getValueNode())) {
+                problem(tuple == null ? line(model) : line(tuple.getKeyNode()), "phases", "a process model needs phases");
+                return List.of();
+            }
+            if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
+                problem(line(tuple.getKeyNode()), "phases",
+                        "expected a list of phases, found " + describe(tuple.getValueNode()));
+                return List.of();
+            }
+            var entries = sequence.getValue();
+            if (entries.size() < MIN_PHASES) {
+                problem(line(tuple.getKeyNode()), "phases",
+                        "a process model needs at least two phases: one or more working phases, then the ending");
+            } else if (entries.size() > MAX_PHASES) {
+                problem(line(tuple.getKeyNode()), "phases",
+                        "a process model can have at most " + MAX_PHASES + " phases; this one has " + entries.size());
+            }
+            var phases = new ArrayList<Phase>();
+            var firstUse = new HashMap<String, Integer>();
+            int endings = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                String path = "phases[" + i + "]";
+                Node entry = entries.get(i);
+                if (!(entry instanceof MappingNode phase)) {
+                    problem(line(entry), path, "expected the fields of a phase, found " + describe(entry));
+                    continue;
+                }
+                var phaseFields = fields(phase, path, PHASE_FIELDS, PHASE_FIELD_ORDER);
+                boolean last = i == entries.size() - 1;
+                boolean ending = ending(phaseFields, path, last);
+                if (ending) endings++;
+                String key = key(phaseFields, path + ".key", phase);
+                if (key != null) {
+                    Integer earlier = firstUse.putIfAbsent(key, i);
+                    if (earlier != null) {
+                        problem(line(phaseFields.get("key").getKeyNode()), path + ".key",
+                                "the phase key '" + key + "' is already used by phases[" + earlier + "]");
+                    }
+                }
+                String name = text(phaseFields, "name", path, phase, true, MAX_NAME);
+                String purpose = text(phaseFields, "purpose", path, phase, true, MAX_TEXT);
+                List<String> tasks = list(phaseFields, "tasks", path, phase, 1, MAX_TASKS,
+                        "a phase needs at least one task");
+                List<String> skills = list(phaseFields, "skills", path, phase, 0, Integer.MAX_VALUE, "");
+                List<String> moveOnWhen = list(phaseFields, "move-on-when", path, phase, ending || last ? 0 : 1,
+                        Integer.MAX_VALUE, "a phase needs at least one sign that it is time to move on");
+                if (last && !ending && !phaseFields.containsKey("ending")) {
+                    problem(line(phase), path + ".ending",
+                            "the last phase must be the ending: add 'ending: true' to it");
+                }
+                if (key != null && name != null && purpose != null) {
+                    phases.add(new Phase(key, name, purpose, tasks, skills, moveOnWhen, ending));
+                }
+            }
+            return phases;
+        }
+
+        /** Reads the ending flag, reporting one that is missing from, or misplaced before, the last phase. */
+        private boolean ending(Map<String, NodeTuple> fields, String path, boolean last) {
+            var tuple = fields.get("ending");
+            if (tuple == null) return false;
+            Node value = tuple.getValueNode();
+            String text = value instanceof ScalarNode scalar ? scalar.getValue().strip() : "";
+            boolean ending;
+            if (text.equalsIgnoreCase("true")) {
+                ending = true;
+            } else if (text.equalsIgnoreCase("false")) {
+                ending = false;
+            } else {
+                problem(line(tuple.getKeyNode()), path + ".ending", "expected true or false, found " + describe(value));
+                return last; // assume the flag sits where it was meant to, so its absence causes no further problems
+            }
+            if (ending && !last) {
+                problem(line(tuple.getKeyNode()), path + ".ending",
+                        "only the last phase can be the ending; move this phase to the end or remove 'ending: true'");
+            } else if (!ending && last) {
+                problem(line(tuple.getKeyNode()), path + ".ending",
+                        "the last phase must be the ending: set 'ending: true'");
+            }
+            return ending;
+        }
+
+        /**
+         * The fields of a mapping by name, in file order, after reporting unknown, repeated and
+         * oddly named fields.
+         */
+        private Map<String, NodeTuple> fields(MappingNode mapping, String path, Set<String> known, List<String> order) {
+            var fields = new LinkedHashMap<String, NodeTuple>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
+                    problem(line(keyNode), path, "a field name must be plain text, found " + describe(keyNode));
+                    continue;
+                }
+                String name = scalar.getValue();
+                String fieldPath = join(path, name);
+                if (!known.contains(name)) {
+                    problem(line(keyNode), fieldPath,
+                            "unknown field '" + name + "'; the fields allowed here are " + String.join(", ", order));
+                } else if (fields.containsKey(name)) {
+                    problem(line(keyNode), fieldPath, "'" + name + "' is given more than once");
+                } else {
+                    fields.put(name, tuple);
+                }
+            }
+            return fields;
+        }
+
+        private @Nullable String key(Map<String, NodeTuple> fields, String fieldPath, MappingNode parent) {
+            int dot = fieldPath.lastIndexOf('.');
+            String parentPath = dot < 0 ? "" : fieldPath.substring(0, dot);
+            String key = text(fields, "key", parentPath, parent, true, Integer.MAX_VALUE);
+            if (key == null) return null;
+            int line = line(fields.get("key").getKeyNode());
+            if (key.length() > MAX_KEY) {
+                problem(line, fieldPath, "a key can be at most " + MAX_KEY + " characters; this one has " + key.length());
+                return null;
+            }
+            if (!KEY.matcher(key).matches()) {
+                problem(line, fieldPath, "a key uses only lower-case letters, digits and single hyphens between them,"
+                        + " like 'working-phase'; found '" + key + "'");
+                return null;
+            }
+            return key;
+        }
+
+        private @Nullable String text(
+                Map<String, NodeTuple> fields, String name, String path, MappingNode parent, boolean required, int max) {
+            String fieldPath = join(path, name);
+            var tuple = fields.get(name);
+            if (tuple == null) {
+                if (required) problem(line(parent), fieldPath, "'" + name + "' is missing");
+                return null;
+            }
+            int line = line(tuple.getKeyNode());
+            Node value = tuple.getValueNode();
+            if (!(value instanceof ScalarNode scalar)) {
+                problem(line, fieldPath, "expected text, found " + describe(value));
+                return null;
+            }
+            String text = isNull(scalar) ? "" : scalar.getValue().strip();
+            if (text.isEmpty()) {
+                if (required) problem(line, fieldPath, "'" + name + "' is blank");
+                return null;
+            }
+            if (text.length() > max) {
+                problem(line, fieldPath, "this can be at most " + max + " characters; it has " + text.length());
+                return null;
+            }
+            return text;
+        }
+
+        private List<String> list(Map<String, NodeTuple> fields, String name, String path, MappingNode parent,
+                int min, int max, String tooFew) {
+            String fieldPath = join(path, name);
+            var tuple = fields.get(name);
+            Node value = tuple == null ? null : tuple.getValueNode();
+            if (value == null || isNull(value)) {
+                if (min > 0) problem(tuple == null ? line(parent) : line(tuple.getKeyNode()), fieldPath, tooFew);
+                return List.of();
+            }
+            int line = line(tuple.getKeyNode());
+            if (!(value instanceof SequenceNode sequence)) {
+                problem(line, fieldPath, "expected a list, found " + describe(value));
+                return List.of();
+            }
+            var entries = new ArrayList<String>();
+            var nodes = sequence.getValue();
+            for (int i = 0; i < nodes.size(); i++) {
+                Node entry = nodes.get(i);
+                String entryPath = fieldPath + "[" + i + "]";
+                if (!(entry instanceof ScalarNode scalar)) {
+                    problem(line(entry), entryPath, "expected text, found " + describe(entry));
+                    continue;
+                }
+                String text = isNull(scalar) ? "" : scalar.getValue().strip();
+                if (text.isEmpty()) {
+                    problem(line(entry), entryPath, "this entry is blank");
+                } else if (text.length() > MAX_ENTRY) {
+                    problem(line(entry), entryPath,
+                            "an entry can be at most " + MAX_ENTRY + " characters; this one has " + text.length());
+                } else {
+                    entries.add(text);
+                }
+            }
+            if (nodes.size() < min) {
+                problem(line, fieldPath, tooFew);
+            } else if (nodes.size() > max) {
+                problem(line, fieldPath, "at most " + max + " entries are allowed here; found " + nodes.size());
+            }
+            return entries;
+        }
+
+        private void problem(int line, String field, String message) {
+            problems.add(new ProcessModelProblem(line, field, message));
+        }
+
+        private InvalidProcessModel invalid() {
+            var inLineOrder = new ArrayList<>(problems);
+            inLineOrder.sort(Comparator.comparingInt(ProcessModelProblem::line)); // stable: keeps field order within a line
+            return new InvalidProcessModel(inLineOrder);
+        }
+
+        private static boolean isNull(Node node) {
+            return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+        }
+
+        private static int line(Node node) {
+            return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+        }
+
+        private static String join(String path, String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        private static String describe(Node node) {
+            if (node instanceof SequenceNode) return "a list";
+            if (node instanceof MappingNode) return "a group of fields";
+            if (isNull(node)) return "nothing";
+            String value = ((ScalarNode) node).getValue();
+            return "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
+        }
+    }
+}
