@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * checkout sets it afresh, so a pooled connection never carries one organisation's scope into
  * another's work; with no organisation in scope the setting is empty and the policies show nothing.
  */
-final class TenantAwareDataSource extends DelegatingDataSource {
+final class TenantAwareDataSource extends DelegatingDataSource implements AutoCloseable {
 
     TenantAwareDataSource(DataSource target) {
         super(target);
@@ -28,6 +28,12 @@ final class TenantAwareDataSource extends DelegatingDataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return scoped(super.getConnection(username, password));
+    }
+
+    /** Closes the pool with the application, before the embedded server stops. */
+    @Override
+    public void close() throws Exception {
+        if (getTargetDataSource() instanceof AutoCloseable pool) pool.close();
     }
 
     private static Connection scoped(Connection connection) throws SQLException {

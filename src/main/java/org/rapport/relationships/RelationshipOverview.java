@@ -54,6 +54,19 @@ public record RelationshipOverview(RelationshipId id, int version, ClientParty c
                 : Optional.of(agreementRevisions.get(agreementRevisions.size() - 1));
     }
 
+    public List<AgreementRevision> revisionsNewestFirst() {
+        List<AgreementRevision> newestFirst = new java.util.ArrayList<>(agreementRevisions);
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** The earlier phases, the nearest first (where a step back usually goes). */
+    public List<Phase> earlierPhasesNearestFirst() {
+        List<Phase> nearestFirst = new java.util.ArrayList<>(earlierPhases());
+        java.util.Collections.reverse(nearestFirst);
+        return nearestFirst;
+    }
+
     /** A helper on the relationship, by name, marked if they lead. */
     public record HelperName(String name, boolean lead) {
     }

@@ -1,0 +1,210 @@
+package org.rapport.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.rapport.accounts.AccountManagement;
+import org.rapport.accounts.NewAccount;
+import org.rapport.accounts.Role;
+import org.rapport.people.ClientPartyKind;
+import org.rapport.people.Discipline;
+import org.rapport.people.HelperId;
+import org.rapport.people.NewClientMember;
+import org.rapport.people.NewClientParty;
+import org.rapport.people.NewHelper;
+import org.rapport.people.PeopleManagement;
+import org.rapport.people.TeamId;
+import org.rapport.relationships.AcceptanceMethod;
+import org.rapport.relationships.AgreementTerms;
+import org.rapport.relationships.MeetingMode;
+import org.rapport.relationships.NewReferral;
+import org.rapport.relationships.Referral;
+import org.rapport.relationships.RelationshipId;
+import org.rapport.relationships.RelationshipManagement;
+import org.rapport.relationships.RelationshipStatus;
+import org.rapport.relationships.Urgency;
+import org.rapport.shared.OrganisationId;
+import org.rapport.shared.Tenancy;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * A fictional organisation for newcomers: helpers of several disciplines, a team, a supervisor,
+ * and clients (a person, a couple, a family, a group) in relationships that follow every shipped
+ * process model, at different points of their life. Every name is invented.
+ */
+@Component
+public class DemoOrganisation {
+
+    public static final String PASSWORD = "rapport-demo-2026";
+    public static final List<DemoLogin> LOGINS = List.of(
+            new DemoLogin("admin@demo", "Organisation admin"),
+            new DemoLogin("sam@demo", "Counsellor and supervisor"),
+            new DemoLogin("priya@demo", "Nurse"),
+            new DemoLogin("jordan@demo", "Peer supporter"),
+            new DemoLogin("morgan@demo", "Social worker"));
+
+    private final AccountManagement accounts;
+    private final PeopleManagement people;
+    private final RelationshipManagement relationships;
+    private final Clock clock;
+
+    DemoOrganisation(AccountManagement accounts, PeopleManagement people, RelationshipManagement relationships,
+            Clock clock) {
+        this.accounts = accounts;
+        this.people = people;
+        this.relationships = relationships;
+        this.clock = clock;
+    }
+
+    public boolean isPresent() {
+        try {
+            accounts.loadUserByUsername("admin@demo");
+            return true;
+        } catch (UsernameNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Seeds the demo organisation unless it is already there. */
+    public void seedIfAbsent() {
+        if (isPresent()) return;
+        OrganisationId org = accounts.openOrganisation("Northbridge Wellbeing Service (demo)");
+        Tenancy.runAs(org, () -> seed(org));
+    }
+
+    private void seed(OrganisationId org) {
+        accounts.openAccount(new NewAccount("admin@demo", PASSWORD, "Avery Quinn", Set.of(Role.ADMIN), null));
+        HelperId sam = people.addHelper(new NewHelper("Sam Okafor", Discipline.COUNSELLOR, "sam@demo", PASSWORD,
+                Set.of(Role.HELPER, Role.SUPERVISOR)));
+        HelperId priya = people.addHelper(new NewHelper("Priya Nair", Discipline.NURSE, "priya@demo", PASSWORD,
+                Set.of(Role.HELPER)));
+        HelperId jordan = people.addHelper(new NewHelper("Jordan Lee", Discipline.PEER_SUPPORTER, "jordan@demo",
+                PASSWORD, Set.of(Role.HELPER)));
+        HelperId morgan = people.addHelper(new NewHelper("Morgan Blake", Discipline.SOCIAL_WORKER, "morgan@demo",
+                PASSWORD, Set.of(Role.HELPER)));
+        people.addHelper(new NewHelper("Robin Ellis", Discipline.COACH, null, null, Set.of(Role.HELPER)));
+        TeamId familyTeam = people.formTeam("Family work team", List.of(morgan, priya));
+        people.linkSupervisor(sam, priya);
+        people.linkSupervisor(sam, jordan);
+        people.linkSupervisor(sam, morgan);
+
+        LocalDate today = LocalDate.now(clock);
+        as("sam@demo", () -> {
+            RelationshipId alex = refer(person("Alex Moreno", today.minusWeeks(10)), "GP surgery",
+                    "Low mood since losing their job; finding it hard to get out of bed.", today.minusWeeks(10),
+                    Urgency.SOON, sam, null, "five-stage");
+            start(alex);
+            agree(alex, "I want to feel like myself again and start looking for work.", today.plusWeeks(2));
+            moveOn(alex, "identifying-client-problems", "Concerns are clear and we have a good working rhythm.");
+            moveOn(alex, "helping-clients-create-goals", "The main problems are named and agreed.");
+            RelationshipId dana = refer(person("Dana Whitfield", today.minusWeeks(16)), "Self-referral",
+                    "Anxiety about returning to university.", today.minusWeeks(16), Urgency.ROUTINE, sam, null,
+                    "hill-helping-model");
+            start(dana);
+            agree(dana, "To manage my worry well enough to finish my course.", today.plusWeeks(1));
+            moveOn(dana, "insight", "Dana has told her story fully and names the patterns herself.");
+            moveOn(dana, "action", "Dana understands what keeps the worry going and wants to try changes.");
+            moveOn(dana, "ending", "Dana is back at university and managing; we agreed to plan the ending.");
+            return null;
+        });
+        as("jordan@demo", () -> {
+            RelationshipId couple = refer(new NewClientParty(ClientPartyKind.COUPLE, "Ash and Rowan",
+                    List.of(new NewClientMember("Ash Penrose", today.minusWeeks(6)),
+                            new NewClientMember("Rowan Penrose", today.minusWeeks(6)))),
+                    "Community centre", "Arguing more since the baby arrived; want to find their way back to each other.",
+                    today.minusWeeks(6), Urgency.ROUTINE, jordan, null, "egan-skilled-helper");
+            start(couple);
+            agree(couple, "To talk without it turning into a fight.", today.plusWeeks(4));
+            RelationshipId group = refer(new NewClientParty(ClientPartyKind.GROUP, "Thursday peer support group",
+                    List.of(new NewClientMember("Casey Doyle", today.minusWeeks(1)),
+                            new NewClientMember("Jamie Frost", today.minusWeeks(1)),
+                            new NewClientMember("Taylor Brook", today.minusWeeks(1)))),
+                    "Recovery service", "A new group for people in early recovery from alcohol use.",
+                    today.minusWeeks(1), Urgency.ROUTINE, jordan, null, "five-stage");
+            return group;
+        });
+        as("priya@demo", () -> {
+            RelationshipId kit = refer(person("Kit Harrow", today.minusWeeks(2)), "Ward discharge team",
+                    "Needs support managing a new diabetes diagnosis at home.", today.minusWeeks(2), Urgency.URGENT,
+                    priya, null, "peplau-nurse-client");
+            relationships.changeStatus(kit, version(kit), RelationshipStatus.WAITLISTED,
+                    "First visit booked for next week.");
+            return kit;
+        });
+        as("morgan@demo", () -> {
+            RelationshipId family = refer(new NewClientParty(ClientPartyKind.FAMILY, "The Adeyemi-Hart family",
+                    List.of(new NewClientMember("Lena Adeyemi-Hart", today.minusWeeks(3)),
+                            new NewClientMember("Theo Adeyemi-Hart", today.minusWeeks(3)),
+                            new NewClientMember("Mia Adeyemi-Hart", today.minusWeeks(3)))),
+                    "School family liaison", "The family would like help with housing and with Mia's school attendance.",
+                    today.minusWeeks(3), Urgency.SOON, morgan, familyTeam, "community-practice");
+            start(family);
+            int version = version(family);
+            relationships.reviseAgreement(family, version, new AgreementTerms(
+                    "We want a stable home and for Mia to feel happy going to school.", "Fortnightly", 60,
+                    Set.of(MeetingMode.IN_PERSON, MeetingMode.PHONE),
+                    "Morgan leads and links with housing; Priya visits about health; the family keep a diary.",
+                    confidentiality(), today.plusWeeks(6), "We will review together and plan the ending step by step."),
+                    null);
+            return family;
+        });
+    }
+
+    private RelationshipId refer(NewClientParty client, String source, String reason, LocalDate on, Urgency urgency,
+            HelperId lead, TeamId team, String model) {
+        return relationships.refer(new NewReferral(client, null, new Referral(source, reason, on, urgency), lead, team,
+                List.of(), model, UUID.randomUUID()));
+    }
+
+    private static NewClientParty person(String name, LocalDate joined) {
+        return new NewClientParty(ClientPartyKind.PERSON, name, List.of(new NewClientMember(name, joined)));
+    }
+
+    private void start(RelationshipId id) {
+        relationships.changeStatus(id, version(id), RelationshipStatus.ACTIVE, "First meeting held.");
+    }
+
+    private void agree(RelationshipId id, String purpose, LocalDate reviewOn) {
+        int revision = relationships.reviseAgreement(id, version(id), new AgreementTerms(purpose, "Weekly", 50,
+                Set.of(MeetingMode.IN_PERSON, MeetingMode.VIDEO),
+                "The helper keeps time, listens and offers a space to think; the client brings what matters to them.",
+                confidentiality(), reviewOn, "We will agree the last few sessions together and plan follow-up."), null);
+        relationships.acceptAgreement(id, revision, LocalDate.now(clock), AcceptanceMethod.IN_SESSION);
+    }
+
+    private void moveOn(RelationshipId id, String phase, String reason) {
+        relationships.moveToPhase(id, version(id), phase, reason);
+    }
+
+    private int version(RelationshipId id) {
+        return relationships.overview(id).version();
+    }
+
+    private static String confidentiality() {
+        return "What you share stays within the service and supervision, unless someone is at serious risk of harm "
+                + "or the law requires us to share it. We would talk with you first wherever we can.";
+    }
+
+    private <T> T as(String username, Supplier<T> work) {
+        UserDetails user = accounts.loadUserByUsername(username);
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    /** A sign-in name of the demo and who it belongs to. */
+    public record DemoLogin(String username, String who) {
+    }
+}
