@@ -1,5 +1,7 @@
 package org.rapport.people;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import org.rapport.accounts.Role;
 
@@ -7,6 +9,7 @@ import org.rapport.accounts.Role;
 public record HelperSummary(Helper helper, Set<Role> roles) {
 
     public HelperSummary {
-        roles = Set.copyOf(roles);
+        // Kept in the order of the enum, so lists show roles the same way every time.
+        roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
     }
 }

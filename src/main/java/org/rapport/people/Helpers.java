@@ -42,10 +42,6 @@ class Helpers {
                 .param(id.value()).query(Helpers::helper).optional();
     }
 
-    boolean exists(HelperId id) {
-        return find(id).isPresent();
-    }
-
     List<Helper> all() {
         return jdbc.sql("""
                 select helper_id, name, discipline, sign_in_name, active from helper

@@ -1,0 +1,106 @@
+package org.rapport.people.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.rapport.accounts.Role;
+import org.rapport.people.Discipline;
+import org.rapport.people.NewHelper;
+import org.rapport.people.PeopleDirectory;
+import org.rapport.people.PeopleManagement;
+import org.rapport.shared.RuleBroken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's list of helpers, and the form that adds one (with a sign-in account if they need it). */
+@Controller
+class HelperPagesController {
+
+    static final List<Role> STAFF_ROLES = List.of(Role.ADMIN, Role.SUPERVISOR, Role.HELPER);
+
+    private final PeopleDirectory directory;
+    private final PeopleManagement people;
+
+    HelperPagesController(PeopleDirectory directory, PeopleManagement people) {
+        this.directory = directory;
+        this.people = people;
+    }
+
+    /** What the admin typed; the password is never sent back to the page. */
+    public record HelperForm(
+            @NotBlank(message = "Give the helper's name.") @Size(max = 120, message = "A name has at most 120 characters.") @Nullable String name,
+            @NotNull(message = "Choose the helper's discipline.") @Nullable Discipline discipline,
+            @Size(max = 120, message = "A sign-in name has at most 120 characters.") @Nullable String username,
+            @Size(max = 200, message = "A password has at most 200 characters.") @Nullable String password,
+            @Nullable Set<Role> roles) {
+
+        static HelperForm empty() {
+            return new HelperForm("", null, "", "", EnumSet.of(Role.HELPER));
+        }
+
+        /** The typed text back from the request, for when a tampered choice stopped the form binding. */
+        static HelperForm typed(HttpServletRequest request) {
+            return new HelperForm(request.getParameter("name"), null, request.getParameter("username"), "",
+                    EnumSet.noneOf(Role.class));
+        }
+
+        public boolean hasRole(Role role) {
+            return roles != null && roles.contains(role);
+        }
+
+        @Override
+        public String toString() {
+            return "HelperForm[" + name + ", " + username + "]";
+        }
+    }
+
+    @GetMapping("/admin/helpers")
+    String list(Model model) {
+        return page(model, HelperForm.empty(), Map.of(), null);
+    }
+
+    @PostMapping("/admin/helpers")
+    String add(@Valid @ModelAttribute("form") @Nullable HelperForm form, BindingResult result, Model model,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        HelperForm typed = form == null ? HelperForm.typed(request) : form;
+        if (form == null || result.hasErrors()) {
+            return page(model, typed, FormErrors.of(result, Map.of("discipline", "Choose a discipline from the list.",
+                    "roles", "Choose roles from the list.")), null);
+        }
+        try {
+            people.addHelper(new NewHelper(form.name(), form.discipline(), blankToNull(form.username()),
+                    blankToNull(form.password()), form.roles() == null ? Set.of() : form.roles()));
+        } catch (RuleBroken refusal) {
+            return page(model, typed, Map.of(), refusal.getMessage());
+        }
+        redirect.addFlashAttribute("flash", "Added " + form.name().strip() + ".");
+        return "redirect:/admin/helpers";
+    }
+
+    private String page(Model model, HelperForm form, Map<String, String> errors, @Nullable String problem) {
+        model.addAttribute("helpers", directory.helperSummaries());
+        model.addAttribute("disciplines", Arrays.asList(Discipline.values()));
+        model.addAttribute("roles", STAFF_ROLES);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        return "people/helpers";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
