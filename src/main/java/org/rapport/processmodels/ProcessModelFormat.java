@@ -38,7 +38,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public class ProcessModelFormat {
 
-    static final int MAX_BYTES = 100 * 1024;
+    /** The largest model text accepted, in bytes of UTF-8. */
+    public static final int MAX_BYTES = 100 * 1024;
     static final int MIN_PHASES = 2;
     static final int MAX_PHASES = 15;
     static final int MAX_TASKS = 20;
