@@ -1,9 +1,10 @@
 package org.rapport.people;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** Identifies a client party within its organisation. */
-public record ClientPartyId(UUID value) {
+public record ClientPartyId(@JsonValue UUID value) {
 
     public ClientPartyId {
         if (value == null) throw new IllegalArgumentException("a client party id needs a value");

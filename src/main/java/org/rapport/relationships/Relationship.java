@@ -212,6 +212,9 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     /** Records that the client accepted the latest revision: how, and on which day. */
     void acceptAgreement(int revision, LocalDate acceptedOn, AcceptanceMethod how, Actor recordedBy, Instant at,
             LocalDate today, ZoneId zone) {
+        if (status == RelationshipStatus.ENDED) {
+            throw new RuleBroken("The relationship has ended; its working agreement can no longer change.");
+        }
         if (agreementRevisions.isEmpty()) {
             throw new RuleBroken("There is no working agreement to accept yet.");
         }

@@ -1,9 +1,10 @@
 package org.rapport.relationships;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** Identifies a helping relationship. */
-public record RelationshipId(UUID value) {
+public record RelationshipId(@JsonValue UUID value) {
     public RelationshipId {
         if (value == null) throw new IllegalArgumentException("a relationship id needs a value");
     }

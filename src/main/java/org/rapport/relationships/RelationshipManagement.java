@@ -79,7 +79,10 @@ public class RelationshipManagement {
         CurrentUser user = staff();
         if (referral.submissionId() != null) {
             var earlier = relationships.findBySubmissionId(referral.submissionId());
-            if (earlier.isPresent()) return earlier.get().id();
+            if (earlier.isPresent()) {
+                if (access.maySee(user, earlier.get())) return earlier.get().id();
+                throw new RuleBroken("This referral was already submitted.");
+            }
         }
         ProcessModel model = model(referral.processModelKey());
         HelperParty helperParty = helperParty(referral.leadHelper(), referral.team(), referral.otherHelpers());

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -822,8 +821,6 @@ class RelationshipTests {
         }
 
         @Test
-        @Disabled("bug: Relationship.acceptAgreement has no ENDED check, so an ended relationship still records an "
-                + "acceptance (changing the revision and lastContactOn), while reviseAgreement and tickTask refuse")
         void refusesAcceptanceOnceEnded() {
             Relationship relationship = aRelationshipThatIs(ACTIVE);
             relationship.reviseAgreement(termsReviewedOn(TODAY.plusWeeks(6)), null, ASH, NOW, TODAY);

@@ -26,11 +26,8 @@ import org.rapport.people.Team;
 import org.rapport.people.TeamId;
 import org.rapport.shared.RecordNotFound;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -198,15 +195,6 @@ class PeopleApi {
     List<ClientPartyView> clientParties() {
         Staff.mayChange();
         return directory.clientParties().stream().map(ClientPartyView::of).toList();
-    }
-
-    // The shared problem advice would treat this as unexpected; a refusal by role is a plain 403.
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> notAllowed() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
-        problem.setTitle("Not allowed");
-        problem.setType(URI.create("urn:rapport:problem:not-allowed"));
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     private TeamView team(TeamId id) {

@@ -23,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -101,15 +100,6 @@ class ProcessModelsHttpApi {
         problem.setType(URI.create("urn:rapport:problem:invalid-process-model"));
         problem.setProperty("errors", e.problems().stream().map(ProblemView::of).toList());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    // Handled here because the API's catch-all would otherwise answer a refusal with a 500.
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> notAllowed(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
-        problem.setTitle("Not allowed");
-        problem.setType(URI.create("urn:rapport:problem:not-allowed"));
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ResponseEntity<ModelDetail> added(ProcessModel model) {
