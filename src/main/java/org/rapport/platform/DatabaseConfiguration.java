@@ -50,6 +50,11 @@ class DatabaseConfiguration {
     }
 
     @Bean
+    DatabaseMode databaseMode(EmbeddedDatabaseHolder embedded) {
+        return new DatabaseMode(embedded.isRunning());
+    }
+
+    @Bean
     DatabaseRoleCheck databaseRoleCheck(JdbcTemplate jdbc) {
         return new DatabaseRoleCheck(jdbc);
     }

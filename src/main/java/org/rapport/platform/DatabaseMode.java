@@ -1,18 +1,9 @@
 package org.rapport.platform;
 
-import org.springframework.stereotype.Component;
-
-/** Tells other modules whether Rapport runs on its own embedded database (where demo data is welcome). */
-@Component
-public class DatabaseMode {
-
-    private final EmbeddedDatabaseHolder embedded;
-
-    DatabaseMode(EmbeddedDatabaseHolder embedded) {
-        this.embedded = embedded;
-    }
+/** Whether Rapport runs on its own embedded database (where demo data is welcome) or an external one. */
+public record DatabaseMode(boolean embedded) {
 
     public boolean isEmbedded() {
-        return embedded.isRunning();
+        return embedded;
     }
 }

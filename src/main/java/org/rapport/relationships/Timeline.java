@@ -12,14 +12,21 @@ import org.rapport.people.ClientParty;
 /** Gathers what happened in a relationship into one timeline, newest first. */
 final class Timeline {
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+
     private Timeline() {
+    }
+
+    private static String day(java.time.LocalDate date) {
+        return DAY.format(date);
     }
 
     static List<TimelineEntry> of(Relationship relationship, ClientParty client) {
         List<TimelineEntry> entries = new ArrayList<>();
         Referral referral = relationship.referral();
         entries.add(new TimelineEntry(relationship.openedAt(), "referral", "Referral taken",
-                "Referred by " + referral.source() + " on " + referral.referredOn() + " (" + referral.urgency().label()
+                "Referred by " + referral.source() + " on " + day(referral.referredOn()) + " (" + referral.urgency().label()
                         + ")", ""));
         relationship.statusChanges().forEach(s -> entries.add(new TimelineEntry(s.changedAt(), "status",
                 "Status: " + s.fromStatus().label() + " → " + s.toStatus().label(), s.reason(), s.changedByName())));
@@ -27,7 +34,7 @@ final class Timeline {
                 (m.isStepBack() ? "Stepped back to " : "Moved on to ") + m.toPhaseName(),
                 "From " + m.fromPhaseName() + ". " + m.reason(), m.movedByName())));
         relationship.taskCompletions().forEach(t -> entries.add(new TimelineEntry(t.recordedAt(), "task",
-                "Task done: " + t.task(), "Done on " + t.doneOn(), t.doneByName())));
+                "Task done: " + t.task(), "Done on " + day(t.doneOn()), t.doneByName())));
         relationship.agreementRevisions().forEach(a -> {
             entries.add(new TimelineEntry(a.writtenAt(), "agreement",
                     a.revision() == 1 ? "Working agreement written" : "Working agreement revised (revision " + a.revision() + ")",
@@ -35,7 +42,7 @@ final class Timeline {
             if (a.isAccepted() && a.acceptanceRecordedAt() != null) {
                 entries.add(new TimelineEntry(a.acceptanceRecordedAt(), "agreement",
                         "Client accepted revision " + a.revision(),
-                        a.acceptedHow().label() + " on " + a.acceptedOn(),
+                        a.acceptedHow().label() + " on " + day(a.acceptedOn()),
                         a.acceptanceRecordedByName() == null ? "" : a.acceptanceRecordedByName()));
             }
         });
