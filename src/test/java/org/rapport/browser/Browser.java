@@ -161,6 +161,11 @@ public final class Browser implements AutoCloseable {
         return clickAndWaitForNextPage(driver.findElement(By.linkText(linkText)));
     }
 
+    /** Follows the first link whose text starts with these words (for links with extra words for screen readers). */
+    public Browser followStartingWith(String linkText) {
+        return clickAndWaitForNextPage(driver.findElement(By.partialLinkText(linkText)));
+    }
+
     /** Every button and link here loads a new page; wait for it, so the next step never reads the old one. */
     private Browser clickAndWaitForNextPage(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
