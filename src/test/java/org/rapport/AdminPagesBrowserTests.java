@@ -119,7 +119,7 @@ class AdminPagesBrowserTests {
 
         browser.visit("/admin/clients").assertAccessible().screenshot("admin-clients");
         browser.followStartingWith("Audit trail");
-        assertThat(browser.heading()).isEqualTo("Audit trail");
+        assertThat(browser.heading()).isEqualTo("Audit trail: Billie Sands");
         assertThat(browser.text()).contains("Noor Haddad", "took a referral", "opened the relationship page");
         browser.assertAccessible().screenshot("admin-audit-trail");
     }
