@@ -83,8 +83,7 @@ class SecurityConfiguration {
                         .anyRequest().hasAnyRole(STAFF))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId())
-                        .invalidSessionUrl("/login?expired"))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfiguration::headers)
                 .addFilterAfter(new OrganisationScopeFilter(), AnonymousAuthenticationFilter.class);
         return http.build();

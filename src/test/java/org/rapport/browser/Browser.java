@@ -18,11 +18,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -170,10 +170,20 @@ public final class Browser implements AutoCloseable {
     private Browser clickAndWaitForNextPage(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(page));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(
                 d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
+    }
+
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            // Stale, or (a Chromium quirk) "node does not belong to the document": either way, a new page.
+            return true;
+        }
     }
 
     public String title() {

@@ -138,7 +138,8 @@ class RelationshipManagementIntegrationTests {
         assertThat(overview.timeline()).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo("referral");
             assertThat(entry.title()).isEqualTo("Referral taken");
-            assertThat(entry.detail()).contains("Brook Lane surgery", referredOn.toString(), "Soon");
+            assertThat(entry.detail()).contains("Brook Lane surgery",
+                    referredOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)), "Soon");
         });
         assertThat(riverside.as(bo, () -> relationships.overview(id)).mayChange()).isTrue();
     }
