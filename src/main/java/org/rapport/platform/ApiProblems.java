@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +39,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RecordNotFound.class)
     ProblemDetail notFound(RecordNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found");
+    }
+
+    // Thrown by the modules' own role checks; without this the catch-all below would answer 500.
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail notAllowed(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this.", "not-allowed");
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
