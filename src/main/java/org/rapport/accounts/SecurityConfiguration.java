@@ -36,6 +36,9 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** Clients have no pages and no API yet: everything behind the sign-in is for the organisation's staff. */
+    private static final String[] STAFF = {Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.HELPER.name()};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // Delegating: hashes with bcrypt today, and records the algorithm so it can move on later.
@@ -51,7 +54,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain httpApi(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
                                 "Send a Rapport sign-in name and password with HTTP Basic authentication.")))
@@ -76,7 +79,7 @@ class SecurityConfiguration {
                                 "/actuator/health", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAnyRole(STAFF))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
