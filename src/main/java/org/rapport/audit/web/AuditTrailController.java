@@ -1,7 +1,9 @@
 package org.rapport.audit.web;
 
 import java.util.UUID;
+import org.rapport.audit.AuditPage;
 import org.rapport.audit.AuditTrail;
+import org.rapport.shared.RecordNotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +22,12 @@ class AuditTrailController {
     @GetMapping("/admin/audit")
     String show(@RequestParam("client") UUID clientPartyId, @RequestParam(name = "page", defaultValue = "0") int page,
             Model model) {
+        AuditPage entries = trail.forClient(clientPartyId, page);
+        // Registering a client party writes its first entry, so an empty trail means an unknown client
+        // or one of another organisation: answered alike, as not found.
+        if (entries.total() == 0) throw new RecordNotFound("client");
         model.addAttribute("clientPartyId", clientPartyId);
-        model.addAttribute("trail", trail.forClient(clientPartyId, page));
+        model.addAttribute("trail", entries);
         return "audit/trail";
     }
 }
