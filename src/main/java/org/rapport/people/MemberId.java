@@ -1,10 +1,14 @@
 package org.rapport.people;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** Identifies a client member within its organisation. */
-public record MemberId(UUID value) {
+public record MemberId(@JsonValue UUID value) {
 
+    // In JSON, as everywhere an id is shown, the plain UUID.
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public MemberId {
         if (value == null) throw new IllegalArgumentException("a client member id needs a value");
     }
