@@ -36,6 +36,7 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** Clients have no pages and no API yet: everything behind the sign-in is for the organisation's staff. */
     private static final String[] STAFF = {Role.ADMIN.name(), Role.SUPERVISOR.name(), Role.HELPER.name()};
 
     @Bean
@@ -53,7 +54,6 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain httpApi(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                // Clients have accounts already, but no part of the API yet.
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
@@ -79,7 +79,6 @@ class SecurityConfiguration {
                                 "/actuator/health", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        // Client pages arrive later; until then a client reaches no staff page.
                         .anyRequest().hasAnyRole(STAFF))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))

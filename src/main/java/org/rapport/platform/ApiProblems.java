@@ -41,6 +41,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found");
     }
 
+    // Thrown by the modules' own role checks; without this the catch-all below would answer 500.
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail notAllowed(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this.", "not-allowed");

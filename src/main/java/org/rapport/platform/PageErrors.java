@@ -42,7 +42,8 @@ class PageErrors {
     private static String page(Model model, HttpServletResponse response, int status, String title, String message) {
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("title", title);
+        // Not "title": the layout's fragment parameter of that name would hide it from the page.
+        model.addAttribute("heading", title);
         model.addAttribute("message", message);
         return "error";
     }

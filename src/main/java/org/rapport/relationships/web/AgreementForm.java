@@ -15,7 +15,7 @@ import org.rapport.relationships.MeetingMode;
 /** The working agreement editor: every term, the version it was edited from, and what changed. */
 record AgreementForm(
         int version,
-        @NotBlank(message = "Write the purpose in the client's own words.") @Size(max = 2000, message = "At most 2000 characters.") @Nullable String purpose,
+        @NotBlank(message = "Write the purpose in the client’s own words.") @Size(max = 2000, message = "At most 2000 characters.") @Nullable String purpose,
         @NotBlank(message = "Say how often you will meet.") @Size(max = 200, message = "At most 200 characters.") @Nullable String frequency,
         @NotNull(message = "Give the length of a meeting in minutes.") @Min(value = 5, message = "At least 5 minutes.") @Max(value = 480, message = "At most 480 minutes.") @Nullable Integer sessionLengthMinutes,
         @NotEmpty(message = "Choose at least one way of meeting.") @Nullable List<MeetingMode> meetingModes,

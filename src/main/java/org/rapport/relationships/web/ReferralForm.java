@@ -22,7 +22,7 @@ record ReferralForm(
         @NotBlank(message = "Give the client party a name.") @Size(max = 120, message = "At most 120 characters.") @Nullable String clientName,
         @Size(max = 2000, message = "At most 2000 characters.") @Nullable String members,
         @NotBlank(message = "Say who made the referral.") @Size(max = 200, message = "At most 200 characters.") @Nullable String referralSource,
-        @NotBlank(message = "Give the reason in the referrer's words.") @Size(max = 4000, message = "At most 4000 characters.") @Nullable String referralReason,
+        @NotBlank(message = "Give the reason in the referrer’s words.") @Size(max = 4000, message = "At most 4000 characters.") @Nullable String referralReason,
         @NotNull(message = "Give the date of the referral.") @PastOrPresent(message = "The referral date cannot be in the future.") @Nullable LocalDate referredOn,
         @NotNull(message = "Choose an urgency.") @Nullable Urgency urgency,
         @NotNull(message = "Choose the helper who leads the work.") @Nullable UUID leadHelperId,

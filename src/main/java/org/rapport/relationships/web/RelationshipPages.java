@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,17 @@ class RelationshipPages {
     @PostMapping("/referrals")
     String takeReferral(@Valid @ModelAttribute("form") ReferralForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) return referralForm(model, form, List.of());
+        if (binding.hasErrors()) {
+            String page = referralForm(model, form, List.of());
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", FormErrors.of(form, "form", binding, Map.of(
+                    "clientKind", "Choose who the client party is from the list.",
+                    "referredOn", "Give the date of the referral as a date.",
+                    "urgency", "Choose an urgency from the list.",
+                    "leadHelperId", "Choose the helper who leads the work from the list.",
+                    "teamId", "Choose a team from the list.",
+                    "otherHelperIds", "Choose the other helpers from the list.")));
+            return page;
+        }
         try {
             LocalDate referredOn = form.referredOn();
             List<NewClientMember> members = form.memberNames().stream()
@@ -146,7 +157,15 @@ class RelationshipPages {
     String reviseAgreement(@PathVariable UUID id, @Valid @ModelAttribute("form") AgreementForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         RelationshipId relationship = new RelationshipId(id);
-        if (binding.hasErrors()) return agreementForm(model, relationships.overview(relationship), form, List.of());
+        if (binding.hasErrors()) {
+            String page = agreementForm(model, relationships.overview(relationship), form, List.of());
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", FormErrors.of(form, "form", binding, Map.of(
+                    "sessionLengthMinutes", "Give the length of a meeting as a number of minutes.",
+                    "reviewOn", "Give the review date as a date.",
+                    "meetingModes", "Choose the ways of meeting from the list.",
+                    "version", "Reload the page, then make your change again.")));
+            return page;
+        }
         try {
             int revision = relationships.reviseAgreement(relationship, form.version(), form.terms(), form.changeNote());
             redirect.addFlashAttribute("flash", "Working agreement revision " + revision
