@@ -7,6 +7,8 @@ import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of the HTTP API as an RFC 9457 problem response: a title, a status, a detail in plain
  * words, and for invalid input the fields at fault. Never a stack trace, never client content.
  */
+// First, so that the pages' advice (which also matches @RestController) never answers an API call.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 

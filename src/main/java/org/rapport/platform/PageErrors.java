@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -22,9 +23,15 @@ class PageErrors {
         return page(model, response, 404, "Not found", e.getMessage());
     }
 
+    /** A wrong value in the address is a page that does not exist; in a form, a value Rapport does not know. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    String badAddress(Model model, HttpServletResponse response) {
-        return page(model, response, 404, "Not found", "There is no page at this address.");
+    String wrongKindOfValue(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return page(model, response, 404, "Not found", "There is no page at this address.");
+        }
+        return page(model, response, 400, "That could not be done",
+                "The value sent for ‘" + e.getName() + "’ is not one Rapport understands. Nothing was changed. "
+                        + "Go back, reload the page and try again.");
     }
 
     @ExceptionHandler(RuleBroken.class)

@@ -296,7 +296,10 @@ class RelationshipPagesTests {
 
             MvcResult result = send(changeTo("FLYING", "Why not", before));
 
-            assertThat(result.getResponse().getStatus()).isBetween(400, 499);
+            assertThat(result.getResponse().getStatus()).isEqualTo(400);
+            assertThat(shown(result).select("main").text())
+                    .contains("The value sent for ‘to’ is not one Rapport understands. Nothing was changed.")
+                    .doesNotContain("java.", "Failed to convert");
             assertThat(version()).isEqualTo(before);
         }
 
