@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.rapport.shared.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,6 +61,12 @@ class ClientParties {
     }
 
     List<ClientPartySummary> summaries(LocalDate today) {
+        return summaries(today, null);
+    }
+
+    /** The summaries of these client parties only, or of all when {@code ids} is null. */
+    List<ClientPartySummary> summaries(LocalDate today, @Nullable Collection<ClientPartyId> ids) {
+        if (ids != null && ids.isEmpty()) return List.of();
         Date day = Date.valueOf(today);
         return jdbc.sql("""
                 select p.client_party_id, p.kind, p.name,
@@ -68,9 +75,13 @@ class ClientParties {
                 from client_party p
                 left join client_member m on m.organisation_id = p.organisation_id
                                          and m.client_party_id = p.client_party_id
+                where :all or p.client_party_id in (:ids)
                 group by p.organisation_id, p.client_party_id, p.kind, p.name
                 order by lower(p.name), p.client_party_id""")
                 .param("day", day)
+                .param("all", ids == null)
+                // An "in ()" list may not be empty, so a placeholder stands in when all are wanted.
+                .param("ids", ids == null ? List.of(new UUID(0, 0)) : ids.stream().map(ClientPartyId::value).distinct().toList())
                 .query((rs, n) -> new ClientPartySummary(new ClientPartyId(rs.getObject("client_party_id", UUID.class)),
                         ClientPartyKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getInt("current_members")))
                 .list();

@@ -87,6 +87,13 @@ public class PeopleDirectory {
         return clientParties.names(ids);
     }
 
+    /** These client parties, with their kind and how many current members each has today. */
+    public Map<ClientPartyId, ClientPartySummary> clientPartySummaries(Collection<ClientPartyId> ids) {
+        Map<ClientPartyId, ClientPartySummary> summaries = new java.util.LinkedHashMap<>();
+        clientParties.summaries(LocalDate.now(clock), ids).forEach(s -> summaries.put(s.id(), s));
+        return summaries;
+    }
+
     /** Every client party by name, with how many current members it has today. */
     public List<ClientPartySummary> clientParties() {
         return clientParties.summaries(LocalDate.now(clock));

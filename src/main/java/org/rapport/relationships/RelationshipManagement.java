@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.rapport.accounts.CurrentUser;
@@ -51,6 +51,7 @@ public class RelationshipManagement {
     private static final String RECORD = "relationship";
 
     private final Relationships relationships;
+    private final CaseloadQuery caseloadQuery;
     private final RelationshipAccess access;
     private final PeopleDirectory directory;
     private final PeopleManagement people;
@@ -58,9 +59,10 @@ public class RelationshipManagement {
     private final AuditTrail audit;
     private final Clock clock;
 
-    RelationshipManagement(Relationships relationships, RelationshipAccess access, PeopleDirectory directory,
+    RelationshipManagement(Relationships relationships, CaseloadQuery caseloadQuery, RelationshipAccess access, PeopleDirectory directory,
             PeopleManagement people, ProcessModels models, AuditTrail audit, Clock clock) {
         this.relationships = relationships;
+        this.caseloadQuery = caseloadQuery;
         this.access = access;
         this.directory = directory;
         this.people = people;
@@ -199,29 +201,25 @@ public class RelationshipManagement {
     @Transactional(readOnly = true)
     public List<CaseloadEntry> caseload(boolean includeEnded) {
         CurrentUser user = staff();
-        List<Relationship> visible = new ArrayList<>();
-        relationships.findAll().forEach(r -> {
-            if ((includeEnded || r.status().isOpen()) && access.maySee(user, r)) visible.add(r);
-        });
-        Map<UUID, ClientPartySummary> clients = directory.clientParties().stream()
-                .collect(Collectors.toMap(c -> c.id().value(), Function.identity(), (a, b) -> a));
-        Set<HelperId> leads = visible.stream().map(r -> new HelperId(r.leadHelperId()))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<HelperId, String> leadNames = directory.helperNames(leads);
+        List<CaseloadQuery.Row> rows = caseloadQuery.rows(user.isAdmin() ? null : access.visibleHelpers(user),
+                includeEnded);
+        Map<ClientPartyId, ClientPartySummary> clients = directory.clientPartySummaries(
+                rows.stream().map(r -> new ClientPartyId(r.clientPartyId())).collect(Collectors.toSet()));
+        Map<HelperId, String> leadNames = directory.helperNames(
+                rows.stream().map(r -> new HelperId(r.leadHelperId())).collect(Collectors.toSet()));
         LocalDate today = today();
-        Map<String, ProcessModel> modelCache = new java.util.HashMap<>();
-        return visible.stream().map(r -> {
+        Map<String, ProcessModel> modelCache = new HashMap<>();
+        return rows.stream().map(r -> {
             ProcessModel model = modelCache.computeIfAbsent(r.processModelKey(), this::model);
-            ClientPartySummary client = clients.get(r.clientPartyId());
-            boolean awaiting = r.currentAgreement().map(a -> !a.isAccepted()).orElse(false);
-            return new CaseloadEntry(r.id(), client == null ? "Unknown" : client.name(),
+            ClientPartySummary client = clients.get(new ClientPartyId(r.clientPartyId()));
+            boolean reviewOverdue = r.status().isOpen() && r.nextReviewOn() != null && today.isAfter(r.nextReviewOn());
+            return new CaseloadEntry(new RelationshipId(r.relationshipId()), client == null ? "Unknown" : client.name(),
                     client == null ? "" : client.kind().label(),
-                    leadNames.getOrDefault(new HelperId(r.leadHelperId()), "Unknown helper"), r.status(),
-                    r.referral().urgency(), model.name(), model.phase(r.phaseIndex()).name(), r.phaseIndex() + 1,
-                    model.phaseCount(), r.nextReviewOn().orElse(null), r.isReviewOverdue(today), awaiting,
-                    r.lastContactOn(), r.referral().referredOn());
+                    leadNames.getOrDefault(new HelperId(r.leadHelperId()), "Unknown helper"), r.status(), r.urgency(),
+                    model.name(), model.phase(r.phaseIndex()).name(), r.phaseIndex() + 1, model.phaseCount(),
+                    r.nextReviewOn(), reviewOverdue, r.awaitingAcceptance(), r.lastContactOn(), r.referredOn());
         }).sorted(Comparator.comparing((CaseloadEntry e) -> !e.reviewOverdue())
-                .thenComparing(e -> e.status().ordinal() == RelationshipStatus.ENDED.ordinal())
+                .thenComparing(e -> e.status() == RelationshipStatus.ENDED)
                 .thenComparing(e -> -e.urgency().ordinal())
                 .thenComparing(CaseloadEntry::referredOn)).toList();
     }
@@ -233,11 +231,7 @@ public class RelationshipManagement {
     }
 
     private List<Relationship> relationshipsWithClient(UUID clientPartyId) {
-        List<Relationship> found = new ArrayList<>();
-        relationships.findAll().forEach(r -> {
-            if (r.clientPartyId().equals(clientPartyId)) found.add(r);
-        });
-        return found;
+        return relationships.findByClientPartyId(clientPartyId);
     }
 
     private HelperParty helperParty(HelperId lead, @Nullable TeamId team, List<HelperId> others) {

@@ -1,5 +1,6 @@
 package org.rapport.relationships;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.CrudRepository;
@@ -8,4 +9,6 @@ import org.springframework.data.repository.CrudRepository;
 interface Relationships extends CrudRepository<Relationship, UUID> {
 
     Optional<Relationship> findBySubmissionId(UUID submissionId);
+
+    List<Relationship> findByClientPartyId(UUID clientPartyId);
 }

@@ -456,6 +456,40 @@ class RelationshipManagementIntegrationTests {
     }
 
     @Test
+    void showsOnTheCaseloadTheReviewDateTheClientAcceptedUntilTheyAcceptANewerOne() {
+        RelationshipId id = refer(ash, "Robin Fairweather", Urgency.ROUTINE, today().minusDays(10));
+        int loaded = versionOf(ash, id);
+        riverside.run(ash, () -> {
+            int version = relationships.changeStatus(id, loaded, ACTIVE, "Taken on");
+            relationships.reviseAgreement(id, version, termsReviewedOn(today().plusWeeks(6)), null);
+            relationships.acceptAgreement(id, 1, today(), AcceptanceMethod.IN_SESSION);
+            relationships.reviseAgreement(id, relationships.overview(id).version(),
+                    termsReviewedOn(today().plusWeeks(8)), "Review later");
+        });
+
+        CaseloadEntry entry = riverside.as(ash, () -> relationships.caseload(false)).get(0);
+        assertThat(entry.nextReviewOn()).isEqualTo(today().plusWeeks(6));
+        assertThat(entry.awaitingAcceptance()).isTrue();
+        assertThat(entry.lastContactOn()).isEqualTo(today());
+
+        riverside.run(ash, () -> relationships.acceptAgreement(id, 2, today(), AcceptanceMethod.SIGNED));
+        entry = riverside.as(ash, () -> relationships.caseload(false)).get(0);
+        assertThat(entry.nextReviewOn()).isEqualTo(today().plusWeeks(8));
+        assertThat(entry.awaitingAcceptance()).isFalse();
+    }
+
+    @Test
+    void leavesEndedRelationshipsOffTheCaseloadUnlessAskedFor() {
+        RelationshipId id = refer(ash, "Robin Fairweather", Urgency.ROUTINE, today().minusDays(10));
+        int loaded = versionOf(ash, id);
+        riverside.run(ash, () -> relationships.changeStatus(id, loaded, RelationshipStatus.ENDED, "Declined help"));
+
+        assertThat(riverside.as(ash, () -> relationships.caseload(false))).isEmpty();
+        assertThat(riverside.as(ash, () -> relationships.caseload(true))).extracting(CaseloadEntry::id)
+                .containsExactly(id);
+    }
+
+    @Test
     void auditsTheReadAndEveryChange() {
         RelationshipId id = referRobin();
 
