@@ -34,6 +34,7 @@ import org.rapport.processmodels.ProcessModels;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -58,9 +59,12 @@ public class RelationshipManagement {
     private final ProcessModels models;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectProvider<TimelineSource> timelineSources;
+    private final ObjectProvider<CaseloadSignals> caseloadSignals;
 
     RelationshipManagement(Relationships relationships, CaseloadQuery caseloadQuery, RelationshipAccess access, PeopleDirectory directory,
-            PeopleManagement people, ProcessModels models, AuditTrail audit, Clock clock) {
+            PeopleManagement people, ProcessModels models, AuditTrail audit, Clock clock,
+            ObjectProvider<TimelineSource> timelineSources, ObjectProvider<CaseloadSignals> caseloadSignals) {
         this.relationships = relationships;
         this.caseloadQuery = caseloadQuery;
         this.access = access;
@@ -69,6 +73,37 @@ public class RelationshipManagement {
         this.models = models;
         this.audit = audit;
         this.clock = clock;
+        this.timelineSources = timelineSources;
+        this.caseloadSignals = caseloadSignals;
+    }
+
+    /**
+     * What another module needs to know of a relationship the signed-in person may see. Not audited
+     * here: the caller audits the record it reads.
+     */
+    @Transactional(readOnly = true)
+    public RelationshipInfo describe(RelationshipId id) {
+        CurrentUser user = staff();
+        return info(visible(id, user), user);
+    }
+
+    /** As {@link #describe}, for a change: refused unless the signed-in person may change the relationship. */
+    @Transactional(readOnly = true)
+    public RelationshipInfo describeForChange(RelationshipId id) {
+        CurrentUser user = staff();
+        Relationship relationship = visible(id, user);
+        if (!access.mayChange(user, relationship)) {
+            throw new AccessDeniedException("Only the relationship's own helpers and admins change it.");
+        }
+        return info(relationship, user);
+    }
+
+    private RelationshipInfo info(Relationship relationship, CurrentUser user) {
+        ProcessModel model = model(relationship.processModelKey());
+        Phase phase = model.phase(relationship.phaseIndex());
+        return new RelationshipInfo(relationship.id(), relationship.clientPartyId(), relationship.status(),
+                model.key(), relationship.phaseIndex(), phase.key(), phase.name(), relationship.leadHelperId(),
+                relationship.helperIds(), relationship.referral().referredOn(), access.mayChange(user, relationship));
     }
 
     /**
@@ -190,10 +225,15 @@ public class RelationshipManagement {
                     done.map(TaskCompletion::doneByName).orElse(null)));
         }
         audit.read(RECORD, id.value(), relationship.clientPartyId(), "opened the relationship page");
+        List<TimelineEntry> timeline = new ArrayList<>(Timeline.of(relationship, client));
+        timelineSources.orderedStream().forEach(source -> timeline.addAll(source.timelineOf(id)));
+        timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
+        CaseloadSignals.Signal signal = signalsFor(List.of(id)).get(id);
         return new RelationshipOverview(relationship.id(), relationship.version(), client, helpers, teamName,
                 relationship.status(), relationship.status().next(), model, relationship.phaseIndex(), tasks,
                 relationship.referral(), relationship.agreementRevisions(), relationship.nextReviewOn().orElse(null),
-                relationship.isReviewOverdue(today()), relationship.lastContactOn(), Timeline.of(relationship, client),
+                relationship.isReviewOverdue(today()),
+                latest(relationship.lastContactOn(), signal == null ? null : signal.lastContactOn()), timeline,
                 access.mayChange(user, relationship));
     }
 
@@ -208,20 +248,44 @@ public class RelationshipManagement {
         Map<HelperId, String> leadNames = directory.helperNames(
                 rows.stream().map(r -> new HelperId(r.leadHelperId())).collect(Collectors.toSet()));
         LocalDate today = today();
+        Map<RelationshipId, CaseloadSignals.Signal> signals = signalsFor(
+                rows.stream().map(r -> new RelationshipId(r.relationshipId())).toList());
         Map<String, ProcessModel> modelCache = new HashMap<>();
         return rows.stream().map(r -> {
             ProcessModel model = modelCache.computeIfAbsent(r.processModelKey(), this::model);
             ClientPartySummary client = clients.get(new ClientPartyId(r.clientPartyId()));
+            RelationshipId id = new RelationshipId(r.relationshipId());
+            CaseloadSignals.Signal signal = signals.get(id);
             boolean reviewOverdue = r.status().isOpen() && r.nextReviewOn() != null && today.isAfter(r.nextReviewOn());
-            return new CaseloadEntry(new RelationshipId(r.relationshipId()), client == null ? "Unknown" : client.name(),
+            boolean lapsing = r.status().isOpen() && signal != null && signal.lapsing();
+            return new CaseloadEntry(id, client == null ? "Unknown" : client.name(),
                     client == null ? "" : client.kind().label(),
                     leadNames.getOrDefault(new HelperId(r.leadHelperId()), "Unknown helper"), r.status(), r.urgency(),
                     model.name(), model.phase(r.phaseIndex()).name(), r.phaseIndex() + 1, model.phaseCount(),
-                    r.nextReviewOn(), reviewOverdue, r.awaitingAcceptance(), r.lastContactOn(), r.referredOn());
+                    r.nextReviewOn(), reviewOverdue, r.awaitingAcceptance(),
+                    latest(r.lastContactOn(), signal == null ? null : signal.lastContactOn()), r.referredOn(), lapsing,
+                    lapsing ? signal.lapsingBecause() : null);
         }).sorted(Comparator.comparing((CaseloadEntry e) -> !e.reviewOverdue())
+                .thenComparing(e -> !e.lapsing())
                 .thenComparing(e -> e.status() == RelationshipStatus.ENDED)
                 .thenComparing(e -> -e.urgency().ordinal())
                 .thenComparing(CaseloadEntry::referredOn)).toList();
+    }
+
+    /** What the modules that know more (sessions) say about these relationships, merged. */
+    private Map<RelationshipId, CaseloadSignals.Signal> signalsFor(List<RelationshipId> ids) {
+        Map<RelationshipId, CaseloadSignals.Signal> merged = new HashMap<>();
+        if (ids.isEmpty()) return merged;
+        caseloadSignals.orderedStream().forEach(source -> source.signalsFor(ids).forEach((id, signal) ->
+                merged.merge(id, signal, (a, b) -> new CaseloadSignals.Signal(latest(a.lastContactOn(), b.lastContactOn()),
+                        a.lapsing() || b.lapsing(), a.lapsing() ? a.lapsingBecause() : b.lapsingBecause()))));
+        return merged;
+    }
+
+    private static @Nullable LocalDate latest(@Nullable LocalDate a, @Nullable LocalDate b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.isAfter(b) ? a : b;
     }
 
     /** Process models a referral may follow. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +26,14 @@ import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
 import org.rapport.relationships.RelationshipId;
+import org.rapport.relationships.RelationshipInfo;
+import org.rapport.relationships.RelationshipPanel;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.relationships.RelationshipOverview;
 import org.rapport.relationships.RelationshipStatus;
 import org.rapport.relationships.Urgency;
 import org.rapport.shared.RuleBroken;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,11 +51,18 @@ class RelationshipPages {
     private final RelationshipManagement relationships;
     private final PeopleDirectory people;
     private final Clock clock;
+    private final ObjectProvider<RelationshipPanel> panels;
 
-    RelationshipPages(RelationshipManagement relationships, PeopleDirectory people, Clock clock) {
+    RelationshipPages(RelationshipManagement relationships, PeopleDirectory people, Clock clock,
+            ObjectProvider<RelationshipPanel> panels) {
         this.relationships = relationships;
         this.people = people;
         this.clock = clock;
+        this.panels = panels;
+    }
+
+    /** A section another module adds to the relationship page, with its data. */
+    record PanelView(String template, Map<String, Object> data) {
     }
 
     @GetMapping("/")
@@ -108,6 +119,10 @@ class RelationshipPages {
     String show(@PathVariable UUID id, Model model) {
         RelationshipOverview overview = relationships.overview(new RelationshipId(id));
         model.addAttribute("r", overview);
+        RelationshipInfo info = relationships.describe(overview.id());
+        model.addAttribute("panels", panels.orderedStream()
+                .sorted(java.util.Comparator.comparingInt(RelationshipPanel::order))
+                .map(panel -> new PanelView(panel.template(), panel.data(info))).toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("acceptanceMethods", AcceptanceMethod.values());
         return "relationships/relationship";

@@ -1,0 +1,22 @@
+package org.rapport.relationships;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What other modules need to know of a relationship to work inside it (sessions, notes, goals):
+ * its parties, where it stands, and whether the person asking may change it.
+ */
+public record RelationshipInfo(RelationshipId id, UUID clientPartyId, RelationshipStatus status, String processModelKey,
+        int phaseIndex, String phaseKey, String phaseName, UUID leadHelperId, List<UUID> helperIds,
+        LocalDate referredOn, boolean mayChange) {
+
+    public RelationshipInfo {
+        helperIds = List.copyOf(helperIds);
+    }
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+}
