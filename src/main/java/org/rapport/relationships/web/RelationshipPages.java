@@ -61,9 +61,6 @@ class RelationshipPages {
         this.panels = panels;
     }
 
-    /** A section another module adds to the relationship page, with its data. */
-    record PanelView(String template, Map<String, Object> data) {
-    }
 
     @GetMapping("/")
     String home() {
