@@ -21,7 +21,6 @@ import org.rapport.people.PeopleDirectory;
 import org.rapport.people.TeamId;
 import org.rapport.relationships.AcceptanceMethod;
 import org.rapport.relationships.AgreementRevision;
-import org.rapport.relationships.AgreementTerms;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
