@@ -20,7 +20,8 @@ class CaseloadQuery {
     /** One relationship's caseload facts, before names are added. */
     record Row(UUID relationshipId, UUID clientPartyId, UUID leadHelperId, String processModelKey,
             RelationshipStatus status, int phaseIndex, Urgency urgency, LocalDate referredOn,
-            @Nullable LocalDate lastContactOn, @Nullable LocalDate nextReviewOn, boolean awaitingAcceptance) {
+            @Nullable LocalDate lastContactOn, @Nullable LocalDate nextReviewOn, boolean awaitingAcceptance,
+            boolean askingHelperIsParty) {
     }
 
     private final JdbcClient jdbc;
@@ -32,13 +33,16 @@ class CaseloadQuery {
     /**
      * @param helpers the helpers whose relationships to include, or null for every relationship
      */
-    List<Row> rows(@Nullable Collection<UUID> helpers, boolean includeEnded) {
+    List<Row> rows(@Nullable Collection<UUID> helpers, @Nullable UUID askingHelper, boolean includeEnded) {
         if (helpers != null && helpers.isEmpty()) return List.of();
         return jdbc.sql("""
                 select r.relationship_id, r.client_party_id, lead.helper_id as lead_helper_id, r.process_model_key,
                        r.status, r.phase_index, r.urgency, r.referred_on, r.last_contact_on,
                        coalesce(accepted.review_on, latest.review_on) as next_review_on,
-                       (latest.revision is not null and latest.accepted_on is null) as awaiting_acceptance
+                       (latest.revision is not null and latest.accepted_on is null) as awaiting_acceptance,
+                       exists (select 1 from relationship_helper me
+                               where me.organisation_id = r.organisation_id and me.relationship_id = r.relationship_id
+                                 and me.helper_id = :me) as asking_helper_is_party
                 from relationship r
                 join relationship_helper lead on lead.organisation_id = r.organisation_id
                                              and lead.relationship_id = r.relationship_id and lead.lead
@@ -57,6 +61,7 @@ class CaseloadQuery {
                         where h.organisation_id = r.organisation_id and h.relationship_id = r.relationship_id
                           and h.helper_id in (:helpers)))""")
                 .param("includeEnded", includeEnded)
+                .param("me", askingHelper == null ? new UUID(0, 0) : askingHelper)
                 .param("everyone", helpers == null)
                 // An "in ()" list may not be empty, so a placeholder stands in when everyone is wanted.
                 .param("helpers", helpers == null ? List.of(new UUID(0, 0)) : List.copyOf(helpers))
@@ -65,7 +70,8 @@ class CaseloadQuery {
                         rs.getString("process_model_key"), RelationshipStatus.valueOf(rs.getString("status")),
                         rs.getInt("phase_index"), Urgency.valueOf(rs.getString("urgency")),
                         rs.getObject("referred_on", LocalDate.class), date(rs.getDate("last_contact_on")),
-                        date(rs.getDate("next_review_on")), rs.getBoolean("awaiting_acceptance")))
+                        date(rs.getDate("next_review_on")), rs.getBoolean("awaiting_acceptance"),
+                        rs.getBoolean("asking_helper_is_party")))
                 .list();
     }
 

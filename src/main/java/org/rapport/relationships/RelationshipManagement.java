@@ -242,7 +242,7 @@ public class RelationshipManagement {
     public List<CaseloadEntry> caseload(boolean includeEnded) {
         CurrentUser user = staff();
         List<CaseloadQuery.Row> rows = caseloadQuery.rows(user.isAdmin() ? null : access.visibleHelpers(user),
-                includeEnded);
+                user.helperId(), includeEnded);
         Map<ClientPartyId, ClientPartySummary> clients = directory.clientPartySummaries(
                 rows.stream().map(r -> new ClientPartyId(r.clientPartyId())).collect(Collectors.toSet()));
         Map<HelperId, String> leadNames = directory.helperNames(
@@ -264,7 +264,8 @@ public class RelationshipManagement {
                     model.name(), model.phase(r.phaseIndex()).name(), r.phaseIndex() + 1, model.phaseCount(),
                     r.nextReviewOn(), reviewOverdue, r.awaitingAcceptance(),
                     latest(r.lastContactOn(), signal == null ? null : signal.lastContactOn()), r.referredOn(), lapsing,
-                    lapsing ? signal.lapsingBecause() : null);
+                    lapsing ? signal.lapsingBecause() : null,
+                    user.isAdmin() || (user.is(Role.HELPER) && r.askingHelperIsParty()));
         }).sorted(Comparator.comparing((CaseloadEntry e) -> !e.reviewOverdue())
                 .thenComparing(e -> !e.lapsing())
                 .thenComparing(e -> e.status() == RelationshipStatus.ENDED)

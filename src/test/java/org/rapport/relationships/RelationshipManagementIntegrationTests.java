@@ -347,6 +347,8 @@ class RelationshipManagementIntegrationTests {
         assertThat(seen.mayChange()).isFalse();
         assertThat(riverside.as(sam, () -> relationships.caseload(false))).extracting(CaseloadEntry::id)
                 .containsExactly(id);
+        assertThat(riverside.as(sam, () -> relationships.caseload(false)).get(0).mayChange()).isFalse();
+        assertThat(riverside.as(ash, () -> relationships.caseload(false)).get(0).mayChange()).isTrue();
         assertThatThrownBy(() -> riverside.as(sam, () -> relationships.changeStatus(id, seen.version(), ACTIVE,
                 "Taken on"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> riverside.as(sam, () -> relationships.tickTask(id, "exploration", 0, today())))
