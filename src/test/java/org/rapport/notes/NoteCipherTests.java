@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,8 +65,8 @@ class NoteCipherTests {
         assertThat(again).isEqualTo(first);
         byte[] sealed = NoteCipher.fromJson(first).encrypt("kept", ORG, NOTE, Notes.NOTE_BODY);
         assertThat(NoteCipher.fromJson(again).decrypt(sealed, ORG, NOTE, Notes.NOTE_BODY)).isEqualTo("kept");
-        assertThat(Files.getPosixFilePermissions(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE)).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE))))
+                .as("only its owner reads the key").isEqualTo("rw-------");
     }
 
     @Test
