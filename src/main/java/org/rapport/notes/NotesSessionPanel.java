@@ -1,6 +1,7 @@
 package org.rapport.notes;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rapport.accounts.CurrentUser;
@@ -39,8 +40,9 @@ class NotesSessionPanel implements SessionPanel {
         Map<String, Object> data = new HashMap<>();
         data.put("sessionId", session.id().value());
         data.put("mayWrite", session.mayChange());
-        data.put("templates", notes.templates());
-        data.put("template", notes.templates().get(0));
+        List<NoteTemplate> templates = notes.templates();
+        data.put("templates", templates);
+        data.put("template", templates.get(0));
         note.ifPresent(n -> data.put("note", n));
         data.put("hasNote", note.isPresent());
         data.put("mayRevise", note.isPresent() && session.mayChange() && !note.get().signed()
