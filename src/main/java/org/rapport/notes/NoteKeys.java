@@ -1,0 +1,81 @@
+package org.rapport.notes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.rapport.platform.DatabaseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where the key that encrypts note text comes from.
+ *
+ * <p>In production the keyset is supplied by configuration, {@code rapport.notes.keyset} (usually the
+ * environment variable {@code RAPPORT_NOTES_KEYSET}, filled from a secret store): a Tink JSON keyset,
+ * in cleartext, with an AES-256-GCM key. Make one with Tinkey
+ * ({@code tinkey create-keyset --key-template AES256_GCM --out-format json}). Lose it and the notes are
+ * lost with it; keep it apart from the database backups.
+ *
+ * <p>On the embedded database, when none is supplied, Rapport generates one and keeps it beside the
+ * database's data directory ({@code notes-keyset.json}), so notes survive a restart; with no data
+ * directory (tests) it lives only in memory. On an external database Rapport refuses to start
+ * without one, unless {@code rapport.notes.allow-generated-key=true} says a throw-away key is fine
+ * (the test suite on CI's PostgreSQL).
+ */
+@Configuration(proxyBeanMethods = false)
+class NoteKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(NoteKeys.class);
+    static final String KEYSET_FILE = "notes-keyset.json";
+
+    @Bean
+    NoteCipher noteCipher(@Value("${rapport.notes.keyset:}") String keyset, DatabaseMode database,
+            @Value("${rapport.embedded.data-dir:}") String dataDirectory,
+            @Value("${rapport.notes.allow-generated-key:false}") boolean allowGeneratedKey) {
+        if (!keyset.isBlank()) return NoteCipher.fromJson(keyset);
+        if (database.isEmbedded()) {
+            if (dataDirectory.isBlank()) return NoteCipher.fromJson(NoteCipher.newKeysetJson());
+            return NoteCipher.fromJson(keptBeside(Path.of(dataDirectory)));
+        }
+        if (allowGeneratedKey) {
+            log.warn("Notes are encrypted with a key generated for this run only (rapport.notes.allow-generated-key); "
+                    + "they cannot be read after a restart.");
+            return NoteCipher.fromJson(NoteCipher.newKeysetJson());
+        }
+        throw new IllegalStateException("Rapport needs a key to encrypt notes on an external database: set "
+                + "RAPPORT_NOTES_KEYSET (rapport.notes.keyset) to a Tink JSON keyset with an AES-256-GCM key, from "
+                + "your secret store. Make one with: tinkey create-keyset --key-template AES256_GCM --out-format json");
+    }
+
+    /** The keyset kept next to the embedded database's data directory, made on first start. */
+    static String keptBeside(Path dataDirectory) {
+        Path parent = dataDirectory.toAbsolutePath().normalize().getParent();
+        Path file = (parent == null ? dataDirectory.toAbsolutePath() : parent).resolve(KEYSET_FILE);
+        try {
+            if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8);
+            Files.createDirectories(file.getParent());
+            String json = NoteCipher.newKeysetJson();
+            try {
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } else {
+                    Files.createFile(file);
+                }
+                Files.writeString(file, json, StandardCharsets.UTF_8);
+            } catch (FileAlreadyExistsException raced) {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+            log.info("Generated the key that encrypts notes on the embedded database and kept it in {}. "
+                    + "Back it up apart from the data: without it the notes cannot be read.", file);
+            return json;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read or keep the notes keyset at " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.rapport.notes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapport.shared.OrganisationId;
+
+/** Note text in and out of Tink's authenticated encryption, bound to where it belongs. */
+class NoteCipherTests {
+
+    static final OrganisationId ORG = new OrganisationId(UUID.randomUUID());
+    static final UUID NOTE = UUID.randomUUID();
+    final NoteCipher cipher = NoteCipher.fromJson(NoteCipher.newKeysetJson());
+
+    @Test
+    void decryptsWhatItEncrypted() {
+        String text = "Spoke about the move to Leeds — and the sleep diary. ✓";
+        byte[] sealed = cipher.encrypt(text, ORG, NOTE, Notes.NOTE_BODY);
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Leeds");
+        assertThat(cipher.decrypt(sealed, ORG, NOTE, Notes.NOTE_BODY)).isEqualTo(text);
+    }
+
+    @Test
+    void encryptsTheSameTextDifferentlyEachTime() {
+        assertThat(cipher.encrypt("same", ORG, NOTE, Notes.NOTE_BODY)).isNotEqualTo(cipher.encrypt("same", ORG, NOTE, Notes.NOTE_BODY));
+    }
+
+    @Test
+    void refusesToDecryptForAnotherOrganisationRecordOrField() {
+        byte[] sealed = cipher.encrypt("Private words", ORG, NOTE, Notes.NOTE_BODY);
+        assertThatThrownBy(() -> cipher.decrypt(sealed, new OrganisationId(UUID.randomUUID()), NOTE, Notes.NOTE_BODY))
+                .isInstanceOf(NoteCipher.NoteUnreadable.class);
+        assertThatThrownBy(() -> cipher.decrypt(sealed, ORG, UUID.randomUUID(), Notes.NOTE_BODY))
+                .isInstanceOf(NoteCipher.NoteUnreadable.class);
+        assertThatThrownBy(() -> cipher.decrypt(sealed, ORG, NOTE, Notes.addendumField(0)))
+                .isInstanceOf(NoteCipher.NoteUnreadable.class);
+    }
+
+    @Test
+    void refusesToDecryptWithAnotherKey() {
+        byte[] sealed = cipher.encrypt("Private words", ORG, NOTE, Notes.NOTE_BODY);
+        NoteCipher other = NoteCipher.fromJson(NoteCipher.newKeysetJson());
+        assertThatThrownBy(() -> other.decrypt(sealed, ORG, NOTE, Notes.NOTE_BODY)).isInstanceOf(NoteCipher.NoteUnreadable.class);
+    }
+
+    @Test
+    void refusesAKeysetItCannotReadWithoutQuotingIt() {
+        assertThatThrownBy(() -> NoteCipher.fromJson("{\"secret\": \"do-not-echo\"}"))
+                .hasMessageContaining("rapport.notes.keyset").hasMessageNotContaining("do-not-echo");
+    }
+
+    @Test
+    void keepsAGeneratedKeysetBesideTheEmbeddedDataSoNotesSurviveARestart(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data").resolve("postgres");
+        String first = NoteKeys.keptBeside(data);
+        assertThat(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE)).exists();
+        String again = NoteKeys.keptBeside(data);
+        assertThat(again).isEqualTo(first);
+        byte[] sealed = NoteCipher.fromJson(first).encrypt("kept", ORG, NOTE, Notes.NOTE_BODY);
+        assertThat(NoteCipher.fromJson(again).decrypt(sealed, ORG, NOTE, Notes.NOTE_BODY)).isEqualTo("kept");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE))))
+                .as("only its owner reads the key").isEqualTo("rw-------");
+    }
+
+    @Test
+    void refusesToStartOnAnExternalDatabaseWithoutAKey() {
+        NoteKeys keys = new NoteKeys();
+        assertThatThrownBy(() -> keys.noteCipher("", new org.rapport.platform.DatabaseMode(false), "", false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RAPPORT_NOTES_KEYSET");
+        assertThat(keys.noteCipher("", new org.rapport.platform.DatabaseMode(false), "", true)).isNotNull();
+        assertThat(keys.noteCipher(NoteCipher.newKeysetJson(), new org.rapport.platform.DatabaseMode(false), "", false)).isNotNull();
+    }
+}
