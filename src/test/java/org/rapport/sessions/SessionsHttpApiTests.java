@@ -247,4 +247,11 @@ class SessionsHttpApiTests {
         as(ash, delete("/api/calendar-feed")).andExpect(status().isNoContent());
         mvc.perform(get(path)).andExpect(status().isNotFound());
     }
+
+    @Test
+    void describesTheSessionEndpointsInOpenApi() throws Exception {
+        String spec = as(ash, get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(spec).contains("/api/relationships/{id}/sessions", "/api/sessions/{sid}", "/api/sessions/{sid}/record",
+                "/api/sessions/upcoming", "/api/calendar-feed").doesNotContain("/calendar/{token}");
+    }
 }
