@@ -257,7 +257,8 @@ public class RelationshipManagement {
             RelationshipId id = new RelationshipId(r.relationshipId());
             CaseloadSignals.Signal signal = signals.get(id);
             boolean reviewOverdue = r.status().isOpen() && r.nextReviewOn() != null && today.isAfter(r.nextReviewOn());
-            boolean lapsing = r.status().isOpen() && signal != null && signal.lapsing();
+            // Only work under way can lapse: a paused or waiting relationship is expected to be quiet.
+            boolean lapsing = r.status().allowsPhaseMoves() && signal != null && signal.lapsing();
             return new CaseloadEntry(id, client == null ? "Unknown" : client.name(),
                     client == null ? "" : client.kind().label(),
                     leadNames.getOrDefault(new HelperId(r.leadHelperId()), "Unknown helper"), r.status(), r.urgency(),
