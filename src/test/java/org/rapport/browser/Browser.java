@@ -131,6 +131,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses the radio button with this value inside the element with this id. */
+    public Browser checkRadioIn(String containerId, String value) {
+        driver.findElement(By.id(containerId)).findElement(By.cssSelector("input[type=radio][value='" + value + "']"))
+                .click();
+        return this;
+    }
+
     public Browser uncheck(String label) {
         WebElement box = field(label);
         if (box.isSelected()) box.click();
@@ -159,6 +166,17 @@ public final class Browser implements AutoCloseable {
 
     public Browser follow(String linkText) {
         return clickAndWaitForNextPage(driver.findElement(By.linkText(linkText)));
+    }
+
+    /** Follows the first link inside the element with this id. */
+    public Browser followFirstLinkIn(String containerId) {
+        return clickAndWaitForNextPage(driver.findElement(By.id(containerId)).findElement(By.tagName("a")));
+    }
+
+    /** Follows the last link inside the element with this id. */
+    public Browser followLastLinkIn(String containerId) {
+        List<WebElement> links = driver.findElement(By.id(containerId)).findElements(By.cssSelector("li a"));
+        return clickAndWaitForNextPage(links.get(links.size() - 1));
     }
 
     /** Follows the first link whose text starts with these words (for links with extra words for screen readers). */

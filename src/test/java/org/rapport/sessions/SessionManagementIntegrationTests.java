@@ -236,6 +236,11 @@ class SessionManagementIntegrationTests {
     void marksTheCaseloadLapsingAfterTwoSessionsNotAttendedOrWeeksWithoutContact() {
         RelationshipId sam = riverside.as(ash, () -> relationships.refer(aReferral("Sam Okafor", ash, "five-stage",
                 Urgency.ROUTINE, today().minusWeeks(10), null)));
+        // Only work under way can lapse, so both relationships are taken on first.
+        for (RelationshipId taken : List.of(robin, sam)) {
+            riverside.run(ash, () -> relationships.changeStatus(taken, relationships.overview(taken).version(),
+                    org.rapport.relationships.RelationshipStatus.ACTIVE, "Taken on"));
+        }
         riverside.run(ash, () -> {
             sessions.recordUnscheduled(robin, at(today().minusWeeks(3)), outcome(SessionOutcome.ATTENDED));
             sessions.recordUnscheduled(robin, at(today().minusWeeks(2)), outcome(SessionOutcome.DID_NOT_ATTEND));
