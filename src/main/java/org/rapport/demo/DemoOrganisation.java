@@ -2,6 +2,8 @@ package org.rapport.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,7 +11,19 @@ import java.util.function.Supplier;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
+import org.rapport.goals.GoalId;
+import org.rapport.goals.GoalManagement;
+import org.rapport.goals.LevelDescriptions;
+import org.rapport.goals.NewGoal;
+import org.rapport.goals.scoring.AttainmentLevel;
+import org.rapport.people.ClientMember;
 import org.rapport.people.ClientPartyKind;
+import org.rapport.recording.QuickRecord;
+import org.rapport.recording.SessionRecording;
+import org.rapport.sessions.HelpingSkill;
+import org.rapport.sessions.NewSession;
+import org.rapport.sessions.SessionManagement;
+import org.rapport.sessions.SessionOutcome;
 import org.rapport.people.Discipline;
 import org.rapport.people.HelperId;
 import org.rapport.people.NewClientMember;
@@ -53,10 +67,16 @@ public class DemoOrganisation {
     private final AccountManagement accounts;
     private final PeopleManagement people;
     private final RelationshipManagement relationships;
+    private final SessionManagement sessions;
+    private final SessionRecording recording;
+    private final GoalManagement goals;
     private final Clock clock;
 
     DemoOrganisation(AccountManagement accounts, PeopleManagement people, RelationshipManagement relationships,
-            Clock clock) {
+            SessionManagement sessions, SessionRecording recording, GoalManagement goals, Clock clock) {
+        this.sessions = sessions;
+        this.recording = recording;
+        this.goals = goals;
         this.accounts = accounts;
         this.people = people;
         this.relationships = relationships;
@@ -104,6 +124,27 @@ public class DemoOrganisation {
             agree(alex, "I want to feel like myself again and start looking for work.", today.plusWeeks(2));
             moveOn(alex, "identifying-client-problems", "Concerns are clear and we have a good working rhythm.");
             moveOn(alex, "helping-clients-create-goals", "The main problems are named and agreed.");
+            GoalId mornings = goal(alex, "Feeling low and stuck at home", "Be up and dressed by nine on weekdays",
+                    new LevelDescriptions("In bed past noon most days", "Up by eleven most days",
+                            "Up and dressed by nine most weekdays", "Up by nine every weekday",
+                            "Up by eight and out for a walk"), -2, 3, 2, today.minusWeeks(7));
+            GoalId work = goal(alex, "Worry about money and work", "Apply for jobs that suit me",
+                    new LevelDescriptions("No applications", "Looking, not applying", "One application a week",
+                            "Two applications a week", "An interview lined up"), -1, 2, 3, today.minusWeeks(7));
+            session(alex, today.minusWeeks(6), Map.of(), Map.of(mornings, -2, work, -1),
+                    "Alex spoke about the weeks since the job ended.", "Low, but engaged and hopeful about the work.",
+                    "Try one small morning routine; meet again in two weeks.");
+            session(alex, today.minusWeeks(4), Map.of(), Map.of(mornings, -1, work, -1),
+                    "Up earlier on three days. Has looked at job sites.", "Small steps are holding.",
+                    "Keep the routine; pick two jobs to apply for.");
+            session(alex, today.minusWeeks(2), Map.of(), Map.of(mornings, 0, work, 0),
+                    "Dressed by nine most days; one application sent.", "Mood brighter; more energy.",
+                    "Carry on; talk about confidence at interview.");
+            session(alex, today.minusWeeks(1), Map.of(), Map.of(mornings, 1, work, 0),
+                    "Up by nine every weekday this week.", "Real progress on mornings.",
+                    "Prepare for a possible interview.");
+            sessions.schedule(alex, new NewSession(today.plusDays(3), LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON,
+                    "Room 2"));
             RelationshipId dana = refer(person("Dana Whitfield", today.minusWeeks(16)), "Self-referral",
                     "Anxiety about returning to university.", today.minusWeeks(16), Urgency.ROUTINE, sam, null,
                     "hill-helping-model");
@@ -122,12 +163,22 @@ public class DemoOrganisation {
                     today.minusWeeks(6), Urgency.ROUTINE, jordan, null, "egan-skilled-helper");
             start(couple);
             agree(couple, "To talk without it turning into a fight.", today.plusWeeks(4));
+            List<ClientMember> partners = relationships.overview(couple).clientParty().members();
+            session(couple, today.minusWeeks(5), Map.of(partners.get(0).id().value(), true,
+                    partners.get(1).id().value(), true), Map.of(),
+                    "Both spoke about the evenings, when arguments start.", "Both want change; tired and stretched.",
+                    "Try a ten-minute check-in after the baby is asleep.");
+            missed(couple, today.minusWeeks(3));
+            missed(couple, today.minusWeeks(2));
             RelationshipId group = refer(new NewClientParty(ClientPartyKind.GROUP, "Thursday peer support group",
                     List.of(new NewClientMember("Casey Doyle", today.minusWeeks(1)),
                             new NewClientMember("Jamie Frost", today.minusWeeks(1)),
                             new NewClientMember("Taylor Brook", today.minusWeeks(1)))),
                     "Recovery service", "A new group for people in early recovery from alcohol use.",
                     today.minusWeeks(1), Urgency.ROUTINE, jordan, null, "five-stage");
+            start(group);
+            sessions.schedule(group, new NewSession(today.plusDays(2), LocalTime.of(18, 30), 90, MeetingMode.IN_PERSON,
+                    "Community centre, upstairs room"));
             return group;
         });
         as("priya@demo", () -> {
@@ -165,6 +216,26 @@ public class DemoOrganisation {
 
     private static NewClientParty person(String name, LocalDate joined) {
         return new NewClientParty(ClientPartyKind.PERSON, name, List.of(new NewClientMember(name, joined)));
+    }
+
+    private GoalId goal(RelationshipId relationship, String concern, String statement, LevelDescriptions levels,
+            int baseline, int importance, int difficulty, LocalDate setOn) {
+        return goals.setGoal(relationship, new NewGoal(null, concern, statement, levels,
+                new AttainmentLevel(baseline), importance, difficulty, setOn, null));
+    }
+
+    /** A session that took place, recorded with skills, goal ratings and a signed DAP note. */
+    private void session(RelationshipId relationship, LocalDate on, Map<UUID, Boolean> attendance,
+            Map<GoalId, Integer> ratings, String data, String assessment, String plan) {
+        recording.record(relationship, new QuickRecord(on, LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON, null,
+                SessionOutcome.ATTENDED, attendance,
+                Set.of(HelpingSkill.LISTENING, HelpingSkill.REFLECTING, HelpingSkill.QUESTIONING), ratings, "dap",
+                Map.of("Data", data, "Assessment", assessment, "Plan", plan), true));
+    }
+
+    private void missed(RelationshipId relationship, LocalDate on) {
+        recording.record(relationship, new QuickRecord(on, LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON, null,
+                SessionOutcome.DID_NOT_ATTEND, Map.of(), Set.of(), Map.of(), null, Map.of(), false));
     }
 
     private void start(RelationshipId id) {
