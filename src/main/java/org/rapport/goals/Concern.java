@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rapport.shared.FreeText;
 import org.rapport.shared.RuleBroken;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -45,7 +46,7 @@ class Concern {
     static Concern identify(UUID organisationId, UUID relationshipId, NewConcern concern, Actor by, Instant at,
             LocalDate today) {
         if (concern == null) throw new RuleBroken("Describe the concern, in the client's words.");
-        String description = Text.required(concern.description(), "The concern, in the client's words", MAX_LENGTH);
+        String description = FreeText.required(concern.description(), "The concern, in the client's words", MAX_LENGTH);
         LocalDate on = concern.identifiedOn() == null ? today : concern.identifiedOn();
         if (on.isAfter(today)) throw new RuleBroken("The day the concern was identified cannot be in the future.");
         return new Concern(UUID.randomUUID(), organisationId, relationshipId, description, on, by.accountId(),

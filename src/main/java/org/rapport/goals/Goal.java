@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.rapport.goals.scoring.AttainmentLevel;
 import org.rapport.goals.scoring.GoalAttainmentScaling;
+import org.rapport.shared.FreeText;
 import org.rapport.shared.RuleBroken;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -95,7 +96,7 @@ class Goal {
     static Goal set(UUID organisationId, UUID relationshipId, @Nullable UUID concernId, NewGoal goal, Actor by,
             Instant at, LocalDate today) {
         if (goal == null) throw new RuleBroken("Describe the goal, in the client's words.");
-        String statement = Text.required(goal.statement(), "The goal, in the client's words", MAX_STATEMENT);
+        String statement = FreeText.required(goal.statement(), "The goal, in the client's words", MAX_STATEMENT);
         if (goal.levels() == null) throw new RuleBroken("Describe each of the goal's five levels, from −2 to +2.");
         LevelDescriptions levels = goal.levels().checked();
         if (goal.baseline() == null) throw new RuleBroken("Choose the level the client is at now (the baseline).");
@@ -122,7 +123,7 @@ class Goal {
     /** Moves the status along a legal path. */
     void changeStatus(GoalStatus target, @Nullable String reason, Actor by, Instant at) {
         if (target == null) throw new RuleBroken("Choose the status to move the goal to.");
-        String why = Text.optional(reason, "The reason", MAX_REASON);
+        String why = FreeText.optional(reason, "The reason", MAX_REASON);
         if (target == status) throw new RuleBroken("The goal is already " + status.label().toLowerCase() + ".");
         if (!status.mayMoveTo(target)) {
             String next = status.next().stream().map(s -> s.label().toLowerCase()).collect(Collectors.joining(", "));
@@ -154,7 +155,7 @@ class Goal {
     UUID addActionStep(NewActionStep step, Actor by, Instant at) {
         requireOpen("take new steps");
         if (step == null) throw new RuleBroken("Describe the step.");
-        String description = Text.required(step.description(), "The step", MAX_STEP);
+        String description = FreeText.required(step.description(), "The step", MAX_STEP);
         if (step.who() == null) throw new RuleBroken("Say who takes the step: the client or the helper.");
         if (step.dueBy() == null) throw new RuleBroken("Give the day the step is due by.");
         if (step.dueBy().isBefore(setOn)) throw new RuleBroken("A step cannot be due before the goal was set.");

@@ -2,6 +2,7 @@ package org.rapport.goals;
 
 import org.jspecify.annotations.Nullable;
 import org.rapport.goals.scoring.AttainmentLevel;
+import org.rapport.shared.FreeText;
 
 /**
  * What each of a goal's five levels looks like, agreed when the goal is set: much less than
@@ -31,7 +32,7 @@ public record LevelDescriptions(@Nullable String muchLess, @Nullable String less
 
     private static String check(@Nullable String text, int level) {
         AttainmentLevel l = new AttainmentLevel(level);
-        return Text.required(text, "The description of level " + l.label() + " (" + l.meaning().toLowerCase() + ")",
+        return FreeText.required(text, "The description of level " + l.label() + " (" + l.meaning().toLowerCase() + ")",
                 MAX_LENGTH);
     }
 }

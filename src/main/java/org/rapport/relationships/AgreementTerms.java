@@ -3,6 +3,7 @@ package org.rapport.relationships;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
+import org.rapport.shared.FreeText;
 import org.rapport.shared.RuleBroken;
 
 /**
@@ -15,8 +16,8 @@ public record AgreementTerms(String purposeInClientsWords, String frequency, int
         String endingPlan) {
 
     public AgreementTerms {
-        purposeInClientsWords = Text.required(purposeInClientsWords, "The purpose, in the client's words,", 2000);
-        frequency = Text.required(frequency, "How often you meet", 200);
+        purposeInClientsWords = FreeText.required(purposeInClientsWords, "The purpose, in the client's words,", 2000);
+        frequency = FreeText.required(frequency, "How often you meet", 200);
         if (sessionLengthMinutes < 5 || sessionLengthMinutes > 480) {
             throw new RuleBroken("A meeting lasts between 5 and 480 minutes.");
         }
@@ -24,10 +25,10 @@ public record AgreementTerms(String purposeInClientsWords, String frequency, int
             throw new RuleBroken("Choose at least one way of meeting (in person, video or phone).");
         }
         meetingModes = Set.copyOf(EnumSet.copyOf(meetingModes));
-        rolesAndResponsibilities = Text.required(rolesAndResponsibilities, "Roles and responsibilities", 4000);
-        confidentiality = Text.required(confidentiality, "Confidentiality and its limits", 4000);
+        rolesAndResponsibilities = FreeText.required(rolesAndResponsibilities, "Roles and responsibilities", 4000);
+        confidentiality = FreeText.required(confidentiality, "Confidentiality and its limits", 4000);
         if (reviewOn == null) throw new RuleBroken("The agreement needs a review date.");
-        endingPlan = Text.required(endingPlan, "How the relationship will end", 2000);
+        endingPlan = FreeText.required(endingPlan, "How the relationship will end", 2000);
     }
 
     /** The modes in their natural order, for display. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rapport.processmodels.Phase;
 import org.rapport.processmodels.ProcessModel;
+import org.rapport.shared.FreeText;
 import org.rapport.shared.RuleBroken;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -111,7 +112,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
 
     /** Moves the status on, if the move is legal; "ending" takes the work into the model's ending phase. */
     void changeStatus(RelationshipStatus target, String reason, ProcessModel model, Actor by, Instant at) {
-        String why = Text.required(reason, "The reason for the change", 1000);
+        String why = FreeText.required(reason, "The reason for the change", 1000);
         if (target == status) {
             throw new RuleBroken("The relationship is already " + status.label().toLowerCase() + ".");
         }
@@ -150,7 +151,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
             throw new RuleBroken("Phases move forward one at a time: the next phase is '"
                     + model.phase(phaseIndex + 1).name() + "'.");
         }
-        String why = Text.required(reason, target < phaseIndex ? "The reason for stepping back" : "The reason for moving on", 1000);
+        String why = FreeText.required(reason, target < phaseIndex ? "The reason for stepping back" : "The reason for moving on", 1000);
         int endingPhase = model.phaseCount() - 1;
         boolean wasEnding = phaseIndex == endingPhase;
         recordPhaseMove(target, why, model, by, at);
@@ -199,7 +200,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
         if (terms.reviewOn().isBefore(today)) {
             throw new RuleBroken("The review date cannot be in the past.");
         }
-        String note = Text.optional(changeNote, "The note on what changed", 1000);
+        String note = FreeText.optional(changeNote, "The note on what changed", 1000);
         if (!agreementRevisions.isEmpty() && note == null) {
             throw new RuleBroken("Say in a few words what this revision changes.");
         }

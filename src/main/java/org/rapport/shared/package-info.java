@@ -1,6 +1,7 @@
 /**
- * Small, stable values every module may use: the organisation id, the organisation in scope, and
- * the two kinds of refusal (a broken rule, a record not found). Nothing else belongs here.
+ * Small, stable values every module may use: the organisation id, the organisation in scope, the
+ * two kinds of refusal (a broken rule, a record not found) and the checks free text gets. Nothing
+ * else belongs here.
  */
 @NullMarked
 package org.rapport.shared;

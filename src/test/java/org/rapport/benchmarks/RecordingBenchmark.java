@@ -78,7 +78,7 @@ public class RecordingBenchmark {
                         "--rapport.notes.allow-generated-key=true", "--logging.level.root=warn", "--server.port=0");
         organisation = new TestOrganisation(context.getBean(AccountManagement.class),
                 context.getBean(PeopleManagement.class), "Benchmark Wellbeing");
-        helper = organisation.helper("Bench Marker");
+        helper = organisation.aHelper("Bench Marker");
         RelationshipManagement relationships = context.getBean(RelationshipManagement.class);
         GoalManagement goalManagement = context.getBean(GoalManagement.class);
         recording = context.getBean(SessionRecording.class);

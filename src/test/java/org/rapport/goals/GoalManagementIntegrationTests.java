@@ -24,7 +24,7 @@ import org.rapport.accounts.Role;
 import org.rapport.audit.AuditAction;
 import org.rapport.audit.AuditEntry;
 import org.rapport.audit.AuditTrail;
-import org.rapport.goals.GoalFixtures.Staff;
+import org.rapport.testing.TestOrganisation.Staff;
 import org.rapport.goals.scoring.AttainmentLevel;
 import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.MeetingMode;

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.Role;
-import org.rapport.goals.GoalFixtures.Staff;
+import org.rapport.testing.TestOrganisation.Staff;
 import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.RelationshipId;

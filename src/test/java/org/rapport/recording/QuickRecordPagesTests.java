@@ -68,7 +68,7 @@ class QuickRecordPagesTests {
     @BeforeEach
     void aCoupleWithAGoal() {
         harbour = new TestOrganisation(accounts, people, "Harbour Counselling");
-        jo = harbour.helper("Jo Finch");
+        jo = harbour.aHelper("Jo Finch");
         LocalDate start = LocalDate.now().minusWeeks(2);
         couple = harbour.as(jo, () -> relationships.refer(new NewReferral(
                 new NewClientParty(ClientPartyKind.COUPLE, "Dee and Eli", List.of(new NewClientMember("Dee Hart", start),
@@ -148,7 +148,7 @@ class QuickRecordPagesTests {
 
     @Test
     void answersNotFoundForARelationshipOutsideTheCaseload() throws Exception {
-        Staff stranger = harbour.helper("Kim Vale");
+        Staff stranger = harbour.aHelper("Kim Vale");
         int status = mvc.perform(get("/relationships/" + couple.value() + "/record")
                 .with(user(accounts.loadUserByUsername(stranger.username())))).andReturn().getResponse().getStatus();
 

@@ -66,7 +66,7 @@ class SessionRecordingIntegrationTests {
     @BeforeEach
     void aGroupWithTwoGoals() {
         harbour = new TestOrganisation(accounts, people, "Harbour Peer Support");
-        jo = harbour.helper("Jo Finch");
+        jo = harbour.aHelper("Jo Finch");
         LocalDate start = LocalDate.now().minusWeeks(4);
         group = harbour.as(jo, () -> relationships.refer(new NewReferral(
                 new NewClientParty(ClientPartyKind.GROUP, "Tuesday group", List.of(new NewClientMember("Ari Lowe", start),

@@ -31,7 +31,7 @@ import org.rapport.people.PeopleDirectory;
 import org.rapport.people.PeopleManagement;
 import org.rapport.processmodels.BuiltInProcessModels;
 import org.rapport.processmodels.ProcessModel;
-import org.rapport.relationships.RelationshipFixtures.Staff;
+import org.rapport.testing.TestOrganisation.Staff;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -29,7 +29,7 @@ import org.rapport.people.MemberId;
 import org.rapport.people.NewClientMember;
 import org.rapport.people.NewClientParty;
 import org.rapport.people.PeopleManagement;
-import org.rapport.relationships.RelationshipFixtures.Staff;
+import org.rapport.testing.TestOrganisation.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.people.PeopleManagement;
-import org.rapport.relationships.RelationshipFixtures.Staff;
+import org.rapport.testing.TestOrganisation.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -37,7 +37,7 @@ import org.rapport.relationships.RelationshipManagement;
 import org.rapport.relationships.RelationshipStatus;
 import org.rapport.relationships.TimelineEntry;
 import org.rapport.relationships.Urgency;
-import org.rapport.sessions.SessionFixtures.Staff;
+import org.rapport.testing.TestOrganisation.Staff;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.springframework.beans.factory.annotation.Autowired;

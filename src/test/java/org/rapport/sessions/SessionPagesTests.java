@@ -30,7 +30,7 @@ import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.relationships.Urgency;
-import org.rapport.sessions.SessionFixtures.Staff;
+import org.rapport.testing.TestOrganisation.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -32,7 +32,7 @@ import org.rapport.people.ClientPartyId;
 import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
-import org.rapport.sessions.SessionFixtures.Staff;
+import org.rapport.testing.TestOrganisation.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

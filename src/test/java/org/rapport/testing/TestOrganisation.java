@@ -21,13 +21,13 @@ import org.springframework.security.core.userdetails.UserDetails;
  * act as one of them through the modules' APIs. Sign-in names carry a random tail because they are
  * unique across all organisations and every test shares the database. Every name is invented.
  */
-public final class TestOrganisation {
+public class TestOrganisation {
 
     public static final String PASSWORD = "a-long-password-123";
 
-    private final OrganisationId organisation;
-    private final AccountManagement accounts;
-    private final PeopleManagement people;
+    public final OrganisationId organisation;
+    protected final AccountManagement accounts;
+    protected final PeopleManagement people;
 
     public TestOrganisation(AccountManagement accounts, PeopleManagement people, String name) {
         this.accounts = accounts;
@@ -43,8 +43,16 @@ public final class TestOrganisation {
     public record Staff(HelperId helper, String username, String name) {
     }
 
-    public Staff helper(String name) {
+    public Staff aHelper(String name) {
         return staff(name, Role.HELPER);
+    }
+
+    public Staff anAdmin(String name) {
+        return staff(name, Role.ADMIN);
+    }
+
+    public void supervises(Staff supervisor, Staff supervisee) {
+        Tenancy.runAs(organisation, () -> people.linkSupervisor(supervisor.helper(), supervisee.helper()));
     }
 
     public Staff staff(String name, Role... roles) {

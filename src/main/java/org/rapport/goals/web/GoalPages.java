@@ -16,6 +16,7 @@ import org.rapport.goals.GoalsOverview;
 import org.rapport.goals.NewActionStep;
 import org.rapport.goals.StepOwner;
 import org.rapport.goals.scoring.AttainmentLevel;
+import org.rapport.platform.FormErrors;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.sessions.SessionId;

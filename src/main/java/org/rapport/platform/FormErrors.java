@@ -1,4 +1,4 @@
-package org.rapport.relationships.web;
+package org.rapport.platform;
 
 import java.util.Map;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -11,12 +11,12 @@ import org.springframework.validation.FieldError;
  * it and keeps the errors apart from it; putting the record back in the model would then drop them.
  * This binds the errors to the record again, with a plain message in place of the converter's.
  */
-final class FormErrors {
+public final class FormErrors {
 
     private FormErrors() {
     }
 
-    static BindingResult of(Object form, String name, BindingResult binding, Map<String, String> typeMismatches) {
+    public static BindingResult of(Object form, String name, BindingResult binding, Map<String, String> typeMismatches) {
         BindingResult shown = new BeanPropertyBindingResult(form, name);
         binding.getGlobalErrors().forEach(shown::addError);
         for (FieldError error : binding.getFieldErrors()) {

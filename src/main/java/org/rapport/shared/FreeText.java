@@ -1,20 +1,19 @@
-package org.rapport.relationships;
+package org.rapport.shared;
 
 import org.jspecify.annotations.Nullable;
-import org.rapport.shared.RuleBroken;
 
-/** The few checks every piece of free text in a relationship gets, with messages a helper can act on. */
-final class Text {
+/** The few checks every piece of free text gets (present, not too long), with messages a helper can act on. */
+public final class FreeText {
 
-    private Text() {
+    private FreeText() {
     }
 
-    static String required(@Nullable String text, String what, int maxLength) {
+    public static String required(@Nullable String text, String what, int maxLength) {
         if (text == null || text.isBlank()) throw new RuleBroken(what + " is needed.");
         return limited(text.strip(), what, maxLength);
     }
 
-    static @Nullable String optional(@Nullable String text, String what, int maxLength) {
+    public static @Nullable String optional(@Nullable String text, String what, int maxLength) {
         if (text == null || text.isBlank()) return null;
         return limited(text.strip(), what, maxLength);
     }
