@@ -85,7 +85,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error in the HTTP API", e);
+        SafeErrorLog.unexpected(log, "the HTTP API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
                 "Rapport could not complete this request. Nothing was stored.", "internal-error");
     }

@@ -18,6 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageErrors.class);
+
     @ExceptionHandler(RecordNotFound.class)
     String notFound(RecordNotFound e, Model model, HttpServletResponse response) {
         return page(model, response, 404, "Not found", e.getMessage());
@@ -44,6 +46,18 @@ class PageErrors {
         return page(model, response, 409, "Changed by someone else",
                 "This record was changed after you opened it, so your change was not saved. "
                         + "Go back, reload the page, and make your change again.");
+    }
+
+    /** Anything else: a calm page for the person, and a log line that names the fault but quotes nothing. */
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Model model, HttpServletResponse response) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.web.ErrorResponse) {
+            throw e; // security and Spring MVC answer these themselves (403, 404, 405, 415...)
+        }
+        SafeErrorLog.unexpected(log, "a page", e);
+        return page(model, response, 500, "Something went wrong",
+                "Rapport could not complete that. Nothing was stored half-way; please try again.");
     }
 
     private static String page(Model model, HttpServletResponse response, int status, String title, String message) {
