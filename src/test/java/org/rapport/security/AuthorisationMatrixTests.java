@@ -6,10 +6,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
+import org.rapport.goals.ConcernId;
+import org.rapport.goals.GoalId;
+import org.rapport.goals.GoalManagement;
+import org.rapport.goals.GoalStatus;
+import org.rapport.goals.LevelDescriptions;
+import org.rapport.goals.NewActionStep;
+import org.rapport.goals.NewConcern;
+import org.rapport.goals.NewGoal;
+import org.rapport.goals.StepOwner;
+import org.rapport.goals.scoring.AttainmentLevel;
+import org.rapport.notes.NoteId;
+import org.rapport.notes.NoteManagement;
 import org.rapport.people.ClientPartyKind;
 import org.rapport.people.Discipline;
 import org.rapport.people.HelperId;
@@ -33,12 +48,18 @@ import org.rapport.people.NewClientMember;
 import org.rapport.people.NewClientParty;
 import org.rapport.people.NewHelper;
 import org.rapport.people.PeopleManagement;
+import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.relationships.RelationshipOverview;
 import org.rapport.relationships.Urgency;
+import org.rapport.sessions.NewSession;
+import org.rapport.sessions.SessionId;
+import org.rapport.sessions.SessionManagement;
+import org.rapport.sessions.SessionOutcome;
+import org.rapport.sessions.SessionRecord;
 import org.rapport.shared.OrganisationId;
 import org.rapport.shared.Tenancy;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +94,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * look but not change answers 403. Every change tried here is built to be refused (a stale
  * version, or a rule the domain enforces), so after each attempt nothing in either organisation
  * may have changed; and no answer may carry the name of a client the asker cannot see.
+ *
+ * <p>Each relationship also has a session still to come (S) with an unsigned note (U), a recorded
+ * session (D) with a signed note (N) and a process note its helper wrote, a concern, and an active
+ * goal (G) rated in D with an action step (T). Sessions, notes and goals follow the relationship's
+ * rule, with one exception: a process note is its author's alone, so admins and supervisors may
+ * neither read nor write one, and no answer to anybody else ever carries its words. No refusal
+ * carries the note, the goal or the client of the record it refused.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -82,8 +110,16 @@ class AuthorisationMatrixTests {
     static final String PASSWORD = "a-long-password-123";
     static final String SIGN_IN = "/login";
 
+    /** What an allowed look (a 200) must show of the record it was about: the positive control. */
+    enum Shows { NOTHING, CLIENT, NOTE, DRAFT, GOAL, PROCESS_NOTE }
+
     /** One knock on one door, and the answer it must get. */
-    record Attempt(String who, String method, String path, int expected) {
+    record Attempt(String who, String method, String path, int expected, Shows shows) {
+        Attempt(String who, String method, String path, int expected) {
+            this(who, method, path, expected,
+                    relationshipIn(path) && !path.endsWith("/timeline") ? Shows.CLIENT : Shows.NOTHING);
+        }
+
         @Override
         public String toString() {
             return who + " " + method + " " + path + " → " + (expected == LOGIN ? "sign-in page" : expected);
@@ -99,6 +135,9 @@ class AuthorisationMatrixTests {
     @Autowired RelationshipManagement relationships;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired SessionManagement sessions;
+    @Autowired NoteManagement notes;
+    @Autowired GoalManagement goals;
 
     OrganisationId riverside;
     OrganisationId hillcrest;
@@ -108,6 +147,19 @@ class AuthorisationMatrixTests {
     final Map<String, String> ids = new LinkedHashMap<>();
     final Map<String, String> clientNames = Map.of("R1", "Robin Fairweather", "R2", "Sasha Underwood",
             "RB", "Bex Orchard");
+    /** The words kept in each relationship's records, which a refusal must never give back. */
+    final Map<String, String> noteTexts = Map.of("R1", "Talked through the allotment evenings",
+            "R2", "Described the long drive to the coast", "RB", "Planned the first swim since spring");
+    final Map<String, String> draftTexts = Map.of("R1", "Draft about the kettle ritual",
+            "R2", "Draft about the choir rehearsal", "RB", "Draft about the lighthouse walk");
+    final Map<String, String> processTexts = Map.of("R1", "I felt a pull to rescue and held it",
+            "R2", "I noticed my own impatience with the pauses", "RB", "I was moved by the photograph story");
+    final Map<String, String> goalStatements = Map.of("R1", "To sleep through most nights by the autumn",
+            "R2", "To phone my sister once a fortnight", "RB", "To swim twice a week again");
+    /** Who wrote each relationship's process note: the only one who may ever read it. */
+    static final Map<String, String> AUTHORS = Map.of("R1", "h1", "R2", "h2", "RB", "hb");
+    /** A calendar feed token of h1's, opened before the attempts (some of which replace it). */
+    String feedToken;
 
     @BeforeAll
     void openTwoOrganisations() {
@@ -131,6 +183,9 @@ class AuthorisationMatrixTests {
         refer("R1", "h1", h1);
         refer("R2", "h2", h2);
         refer("RB", "hb", hb);
+        for (String r : List.of("R1", "R2", "RB")) keepRecords(r, AUTHORS.get(r));
+        String feed = as("h1", () -> sessions.openCalendarFeed().path());
+        feedToken = feed.substring("/calendar/".length(), feed.length() - ".ics".length());
         ids.put("H1", h1.value().toString());
         ids.put("HB", hb.value().toString());
         ids.put("TEAM", UUID.randomUUID().toString());
@@ -165,6 +220,41 @@ class AuthorisationMatrixTests {
         ids.put(token, id.toString());
         ids.put("C" + token.substring(1), overview.clientParty().id().toString());
         ids.put("M" + token.substring(1), overview.clientParty().members().get(0).id().toString());
+    }
+
+    /** A session to come with an unsigned note, a recorded one with a signed note and a process note, a rated goal. */
+    void keepRecords(String r, String helper) {
+        String n = r.substring(1);
+        RelationshipId relationship = new RelationshipId(UUID.fromString(ids.get(r)));
+        LocalDate today = LocalDate.now(clock);
+        as(helper, () -> {
+            SessionId scheduled = sessions.schedule(relationship,
+                    new NewSession(today.plusDays(7), LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON, null));
+            SessionId done = sessions.recordUnscheduled(relationship,
+                    new NewSession(today.minusDays(1), LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON, null),
+                    new SessionRecord(SessionOutcome.ATTENDED, Map.of(), Set.of()));
+            NoteId note = notes.write(done, "soap", Map.of("Subjective", noteTexts.get(r), "Objective", "",
+                    "Assessment", "", "Plan", ""));
+            notes.sign(note, 0);
+            NoteId draft = notes.write(scheduled, "free", Map.of("Note", draftTexts.get(r)));
+            notes.writeProcessNote(done, processTexts.get(r));
+            ConcernId concern = goals.addConcern(relationship, new NewConcern("Sleep and worry", today.minusDays(2)));
+            GoalId goal = goals.setGoal(relationship, new NewGoal(concern, null, goalStatements.get(r),
+                    new LevelDescriptions("Awake most nights", "Awake half the nights", "Asleep most nights",
+                            "Asleep nearly every night", "Asleep every night"),
+                    new AttainmentLevel(-1), null, null, today.minusDays(2), GoalStatus.ACTIVE));
+            goals.rate(goal, new AttainmentLevel(0), null, done);
+            UUID step = goals.addActionStep(goal, new NewActionStep("Keep a sleep diary", StepOwner.CLIENT,
+                    today.plusDays(7)));
+            ids.put("S" + n, scheduled.toString());
+            ids.put("D" + n, done.toString());
+            ids.put("N" + n, note.toString());
+            ids.put("U" + n, draft.toString());
+            ids.put("K" + n, concern.toString());
+            ids.put("G" + n, goal.toString());
+            ids.put("T" + n, step.toString());
+            return null;
+        });
     }
 
     <T> T as(String who, Supplier<T> work) {
@@ -214,10 +304,108 @@ class AuthorisationMatrixTests {
             "/api/relationships/{R}/agreement-revisions", "/api/relationships/{R}/agreement-revisions/1/acceptance",
             "/api/relationships/{R}/members", "/api/relationships/{R}/members/{M}/departure");
 
+    /** Who may pass a door of a relationship's sessions, notes and goals. */
+    enum Access {
+        /** Whoever sees the relationship; 404 for everyone else. */
+        SEE,
+        /** Whoever may change it; 403 for those who only see it, 404 for the rest. */
+        CHANGE,
+        /** Its helpers, for their own process note: 403 for admins and supervisors too. */
+        KEEP_PROCESS_NOTE,
+        /** The process note's author alone: everyone else, seeing the session or not, finds none (404). */
+        READ_OWN_PROCESS_NOTE
+    }
+
+    /** A door of a relationship's sessions, notes or goals: who passes, what they get, what a 200 shows. */
+    record Door(String method, String path, Access access, int allowed, Shows shows) {
+    }
+
+    /**
+     * The sessions, notes, goals and quick recording of one relationship, pages and API. {S} is the
+     * session to come with the unsigned note {U}; {D} the recorded session with the signed note {N};
+     * {G} the goal with the step {T}. Every change is built to be refused by a rule or as stale.
+     */
+    static final List<Door> RECORD_DOORS = List.of(
+            // Sessions: pages
+            new Door("GET", "/relationships/{R}/sessions/new", Access.CHANGE, 200, Shows.CLIENT),
+            new Door("POST", "/relationships/{R}/sessions", Access.CHANGE, 200, Shows.CLIENT), // in the past
+            new Door("GET", "/sessions/{S}", Access.SEE, 200, Shows.CLIENT),
+            new Door("GET", "/sessions/{D}", Access.SEE, 200, Shows.NOTE),
+            new Door("POST", "/sessions/{S}/record", Access.CHANGE, 409, Shows.NOTHING), // stale
+            // Sessions: API
+            new Door("GET", "/api/relationships/{R}/sessions", Access.SEE, 200, Shows.NOTHING),
+            new Door("POST", "/api/relationships/{R}/sessions", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("GET", "/api/sessions/{S}", Access.SEE, 200, Shows.NOTHING),
+            new Door("GET", "/api/sessions/{D}", Access.SEE, 200, Shows.NOTHING),
+            new Door("POST", "/api/sessions/{S}/record", Access.CHANGE, 409, Shows.NOTHING),
+            // Notes: pages
+            new Door("GET", "/sessions/{S}/note/new?template=soap", Access.CHANGE, 200, Shows.NOTHING),
+            new Door("POST", "/sessions/{D}/note", Access.CHANGE, 200, Shows.NOTHING), // it has one
+            new Door("GET", "/notes/{N}/edit", Access.SEE, 200, Shows.NOTE),
+            new Door("GET", "/notes/{U}/edit", Access.SEE, 200, Shows.DRAFT),
+            new Door("POST", "/notes/{N}/revise", Access.CHANGE, 200, Shows.NOTHING), // signed
+            new Door("POST", "/notes/{N}/sign", Access.CHANGE, 302, Shows.NOTHING),
+            new Door("POST", "/notes/{N}/addenda", Access.CHANGE, 302, Shows.NOTHING), // empty
+            new Door("POST", "/sessions/{D}/process-note", Access.KEEP_PROCESS_NOTE, 302, Shows.NOTHING), // too long
+            // Notes: API
+            new Door("GET", "/api/sessions/{D}/note", Access.SEE, 200, Shows.NOTE),
+            new Door("GET", "/api/sessions/{S}/note", Access.SEE, 200, Shows.DRAFT),
+            new Door("POST", "/api/sessions/{D}/note", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("GET", "/api/notes/{N}", Access.SEE, 200, Shows.NOTE),
+            new Door("GET", "/api/notes/{U}", Access.SEE, 200, Shows.DRAFT),
+            new Door("PUT", "/api/notes/{N}", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/api/notes/{N}/sign", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/api/notes/{U}/addenda", Access.CHANGE, 409, Shows.NOTHING), // not signed yet
+            new Door("GET", "/api/sessions/{D}/process-note", Access.READ_OWN_PROCESS_NOTE, 200, Shows.PROCESS_NOTE),
+            // the author writes the very same words again: allowed, and nothing changes
+            new Door("PUT", "/api/sessions/{D}/process-note", Access.KEEP_PROCESS_NOTE, 204, Shows.NOTHING),
+            // Goals: pages
+            new Door("GET", "/relationships/{R}/concerns/new", Access.CHANGE, 200, Shows.NOTHING),
+            new Door("POST", "/relationships/{R}/concerns", Access.CHANGE, 200, Shows.NOTHING), // empty
+            new Door("GET", "/relationships/{R}/goals/new", Access.CHANGE, 200, Shows.NOTHING),
+            new Door("POST", "/relationships/{R}/goals", Access.CHANGE, 200, Shows.NOTHING), // empty
+            new Door("GET", "/goals/{G}", Access.SEE, 200, Shows.GOAL),
+            new Door("POST", "/goals/{G}/ratings", Access.CHANGE, 302, Shows.NOTHING), // in the future
+            new Door("POST", "/goals/{G}/status", Access.CHANGE, 409, Shows.NOTHING), // stale
+            new Door("POST", "/goals/{G}/action-steps", Access.CHANGE, 302, Shows.NOTHING), // empty
+            new Door("POST", "/goals/{G}/action-steps/{T}/done", Access.CHANGE, 302, Shows.NOTHING), // in the future
+            new Door("POST", "/sessions/{D}/goal-ratings", Access.CHANGE, 302, Shows.NOTHING), // no levels
+            // Goals: API
+            new Door("GET", "/api/relationships/{R}/goals", Access.SEE, 200, Shows.GOAL),
+            new Door("POST", "/api/relationships/{R}/concerns", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/api/relationships/{R}/goals", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("GET", "/api/goals/{G}", Access.SEE, 200, Shows.GOAL),
+            new Door("POST", "/api/goals/{G}/ratings", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/api/goals/{G}/status", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/api/goals/{G}/action-steps", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/api/goals/{G}/action-steps/{T}/completion", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/api/sessions/{S}/goal-ratings", Access.CHANGE, 409, Shows.NOTHING), // a day to come
+            // Quick recording
+            new Door("GET", "/relationships/{R}/record", Access.CHANGE, 200, Shows.CLIENT),
+            new Door("POST", "/relationships/{R}/record", Access.CHANGE, 200, Shows.CLIENT), // empty
+            new Door("POST", "/api/relationships/{R}/session-records", Access.CHANGE, 409, Shows.NOTHING));
+
     List<Attempt> attempts() {
         List<Attempt> all = new ArrayList<>();
+        // The calendar feed first, before any attempt below replaces h1's link: the secret is the key.
+        for (String who : EVERYONE) {
+            all.add(new Attempt(who, "GET", "/calendar/" + feedToken + ".ics", 200));
+            all.add(new Attempt(who, "GET", "/calendar/not-a-feed-we-made.ics", 404));
+        }
         for (String who : EVERYONE) {
             for (String r : List.of("R1", "R2", "RB")) {
+                for (Door door : RECORD_DOORS) {
+                    int forStaff = switch (door.access()) {
+                        case SEE -> sees(who, r) ? door.allowed() : 404;
+                        case CHANGE -> changeAnswer(who, r, door.allowed());
+                        case KEEP_PROCESS_NOTE -> ADMINS.contains(who) && sees(who, r) ? 403
+                                : changeAnswer(who, r, door.allowed());
+                        case READ_OWN_PROCESS_NOTE -> AUTHORS.get(r).equals(who) ? door.allowed() : 404;
+                    };
+                    String path = on(door.path(), r);
+                    all.add(new Attempt(who, door.method(), path,
+                            path.startsWith("/api/") ? apiAnswer(who, forStaff) : pageAnswer(who, forStaff), door.shows()));
+                }
                 for (String page : RELATIONSHIP_PAGES) {
                     all.add(new Attempt(who, "GET", on(page, r), pageAnswer(who, sees(who, r) ? 200 : 404)));
                 }
@@ -236,6 +424,20 @@ class AuthorisationMatrixTests {
                 all.add(new Attempt(who, "GET", page, pageAnswer(who, page.equals("/") ? 302 : 200)));
             }
             all.add(new Attempt(who, "POST", "/referrals", pageAnswer(who, 200)));
+
+            // Sessions to come and the calendar feed link: each helper's own.
+            all.add(new Attempt(who, "GET", "/sessions/upcoming", pageAnswer(who, 200)));
+            all.add(new Attempt(who, "GET", "/api/sessions/upcoming", apiAnswer(who, 200)));
+            // (everyone on the staff here is a helper too, so each has a calendar)
+            all.add(new Attempt(who, "POST", "/calendar-feed", pageAnswer(who, 302)));
+            all.add(new Attempt(who, "POST", "/calendar-feed/revoke", pageAnswer(who, 302)));
+            all.add(new Attempt(who, "POST", "/api/calendar-feed", apiAnswer(who, 201)));
+            all.add(new Attempt(who, "DELETE", "/api/calendar-feed", apiAnswer(who, 204)));
+            // Note templates: all staff read them, admins add them (the additions here are refused by a rule).
+            all.add(new Attempt(who, "GET", "/admin/note-templates", adminPageAnswer(who, 200)));
+            all.add(new Attempt(who, "POST", "/admin/note-templates", adminPageAnswer(who, 200)));
+            all.add(new Attempt(who, "GET", "/api/note-templates", apiAnswer(who, 200)));
+            all.add(new Attempt(who, "POST", "/api/note-templates", apiAnswer(who, ADMINS.contains(who) ? 409 : 403)));
 
             // The admin pages.
             for (String page : List.of("/admin", "/admin/helpers", "/admin/teams", "/admin/supervision",
@@ -300,8 +502,17 @@ class AuthorisationMatrixTests {
         };
     }
 
+    /** The tokens that stand for a relationship's records in a path: {R1}, {S1}, {D1} and so on. */
+    static final List<String> RECORD_TOKENS = List.of("R", "M", "S", "D", "N", "U", "G", "T");
+
     static String on(String template, String r) {
-        return template.replace("{R}", "{" + r + "}").replace("{M}", "{M" + r.substring(1) + "}");
+        String path = template;
+        for (String token : RECORD_TOKENS) path = path.replace("{" + token + "}", "{" + token + r.substring(1) + "}");
+        return path;
+    }
+
+    static boolean relationshipIn(String path) {
+        return List.of("{R1}", "{R2}", "{RB}").stream().anyMatch(path::contains);
     }
 
     @TestFactory
@@ -332,28 +543,48 @@ class AuthorisationMatrixTests {
         }
         assertThat(body).as("a stack trace in the answer to %s", attempt).doesNotContain("Exception", "\tat org.");
 
-        // Zero leaks: nobody reads the name of a client whose relationship they cannot see ...
+        // Zero leaks: nobody reads the name, notes or goals of a client whose relationship they cannot see,
+        // and nobody but its author ever reads a process note, nor the author in a refusal ...
+        String target = targetOf(attempt.path());
         for (String r : List.of("R1", "R2", "RB")) {
             if (!sees(attempt.who(), r)) {
-                assertThat(body).as("%s leaks %s's client", attempt, r).doesNotContain(clientNames.get(r));
+                assertThat(body).as("%s leaks %s's client", attempt, r).doesNotContain(clientNames.get(r),
+                        noteTexts.get(r), draftTexts.get(r), goalStatements.get(r));
+            }
+            if (!AUTHORS.get(r).equals(attempt.who()) || status >= 400) {
+                assertThat(body).as("%s leaks %s's process note", attempt, r).doesNotContain(processTexts.get(r));
             }
         }
-        // ... and a refusal gives back nothing about the record it refused.
-        String target = targetOf(attempt.path());
+        // ... and a refusal gives back nothing about the record it refused. (A rule's refusal, a 409, comes only
+        // to someone who may change the record, after the access check, and may name the goal it is about.)
         if (status >= 400 && target != null) {
             assertThat(body).as("%s leaks the record it refused", attempt).doesNotContain(clientNames.get(target),
-                    ids.get("C" + target.substring(1)), ids.get("M" + target.substring(1)));
+                    ids.get("C" + target.substring(1)), ids.get("M" + target.substring(1)), noteTexts.get(target),
+                    draftTexts.get(target), processTexts.get(target));
+            if (status != 409) {
+                assertThat(body).as("%s leaks the goal it refused", attempt).doesNotContain(goalStatements.get(target));
+            }
         }
-        // The positive control: an allowed look at a relationship page does show its client.
-        if (status == 200 && target != null && !attempt.path().endsWith("/timeline")) {
-            assertThat(body).as(attempt.toString()).contains(clientNames.get(target));
+        // The positive control: an allowed look shows what it is about.
+        if (status == 200 && target != null) {
+            String shown = switch (attempt.shows()) {
+                case NOTHING -> null;
+                case CLIENT -> clientNames.get(target);
+                case NOTE -> noteTexts.get(target);
+                case DRAFT -> draftTexts.get(target);
+                case GOAL -> goalStatements.get(target);
+                case PROCESS_NOTE -> processTexts.get(target);
+            };
+            if (shown != null) assertThat(body).as(attempt.toString()).contains(shown);
         }
         assertThat(state()).as("%s must not have changed anything", attempt).isEqualTo(before);
     }
 
     static String targetOf(String path) {
         for (String r : List.of("R1", "R2", "RB")) {
-            if (path.contains("{" + r + "}")) return r;
+            for (String token : RECORD_TOKENS) {
+                if (path.contains("{" + token + r.substring(1) + "}")) return r;
+            }
         }
         return null;
     }
@@ -362,8 +593,13 @@ class AuthorisationMatrixTests {
         String path = attempt.path();
         for (var id : ids.entrySet()) path = path.replace("{" + id.getKey() + "}", id.getValue());
         boolean api = path.startsWith("/api/");
-        MockHttpServletRequestBuilder request = attempt.method().equals("GET") ? get(path) : post(path);
-        if (attempt.method().equals("POST")) {
+        MockHttpServletRequestBuilder request = switch (attempt.method()) {
+            case "GET" -> get(path);
+            case "PUT" -> put(path);
+            case "DELETE" -> delete(path);
+            default -> post(path);
+        };
+        if (attempt.method().equals("POST") || attempt.method().equals("PUT")) {
             if (api) {
                 request.contentType(MediaType.APPLICATION_JSON).content(json(attempt.path()));
             } else {
@@ -379,7 +615,36 @@ class AuthorisationMatrixTests {
     /** Form fields that get past the shape checks and are then refused: a stale version or a broken rule. */
     MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String path) {
         String today = LocalDate.now(clock).toString();
-        if (path.endsWith("/status")) {
+        String later = LocalDate.now(clock).plusDays(10).toString();
+        if (path.startsWith("/relationships/") && path.endsWith("/sessions")) {
+            return request.param("on", LocalDate.now(clock).minusDays(1).toString()).param("at", "10:00")
+                    .param("lengthMinutes", "50").param("mode", "IN_PERSON");
+        } else if (path.startsWith("/sessions/") && path.endsWith("/record")) {
+            return request.param("outcome", "ATTENDED").param("version", "99");
+        } else if (path.startsWith("/sessions/") && path.endsWith("/note")) {
+            return request.param("template", "soap").param("section:Subjective", "A second note")
+                    .param("section:Objective", "").param("section:Assessment", "").param("section:Plan", "");
+        } else if (path.endsWith("/revise")) {
+            return request.param("version", "99").param("section:Subjective", "Changed after signing");
+        } else if (path.endsWith("/sign")) {
+            return request.param("version", "99");
+        } else if (path.endsWith("/addenda")) {
+            return request.param("text", "");
+        } else if (path.endsWith("/process-note")) {
+            return request.param("text", "x".repeat(20_001));
+        } else if (path.startsWith("/relationships/") && path.endsWith("/concerns")) {
+            return request.param("description", "").param("identifiedOn", today);
+        } else if (path.startsWith("/relationships/") && path.endsWith("/goals")) {
+            return request.param("statement", "").param("setOn", today);
+        } else if (path.endsWith("/ratings")) {
+            return request.param("level", "1").param("ratedOn", later);
+        } else if (path.startsWith("/goals/") && path.endsWith("/status")) {
+            return request.param("to", "ACHIEVED").param("reason", "Sleeping well").param("version", "99");
+        } else if (path.endsWith("/action-steps")) {
+            return request.param("description", "").param("who", "CLIENT").param("dueBy", later);
+        } else if (path.endsWith("/done")) {
+            return request.param("doneOn", later);
+        } else if (path.endsWith("/status")) {
             return request.param("to", "WAITLISTED").param("reason", "A place opens in March").param("version", "99");
         } else if (path.endsWith("/phase")) {
             return request.param("phase", "identifying-client-problems").param("reason", "Ready").param("version", "99");
@@ -404,7 +669,66 @@ class AuthorisationMatrixTests {
     /** JSON bodies built the same way: well-formed, valid in shape, refused by a rule or as stale. */
     String json(String path) {
         String today = LocalDate.now(clock).toString();
-        if (path.endsWith("/status")) {
+        String later = LocalDate.now(clock).plusDays(10).toString();
+        String r = targetOf(path);
+        String n = r == null ? "" : r.substring(1);
+        if (path.startsWith("/api/relationships/") && path.endsWith("/sessions")) {
+            return """
+                    {"on": "%s", "at": "10:00", "lengthMinutes": 50, "mode": "IN_PERSON"}"""
+                    .formatted(LocalDate.now(clock).minusDays(1));
+        } else if (path.startsWith("/api/sessions/") && path.endsWith("/record")) {
+            return """
+                    {"outcome": "ATTENDED", "version": 99}""";
+        } else if (path.startsWith("/api/sessions/") && path.endsWith("/note")) {
+            return """
+                    {"template": "soap", "sections": {"Subjective": "A second note", "Objective": "",
+                     "Assessment": "", "Plan": ""}}""";
+        } else if (path.startsWith("/api/notes/") && path.endsWith("/sign")) {
+            return """
+                    {"version": 99}""";
+        } else if (path.startsWith("/api/notes/") && path.endsWith("/addenda")) {
+            return """
+                    {"text": "A later thought"}""";
+        } else if (path.startsWith("/api/notes/")) {
+            return """
+                    {"version": 99, "sections": {"Subjective": "Changed after signing"}}""";
+        } else if (path.endsWith("/process-note")) {
+            return """
+                    {"text": "%s"}""".formatted(processTexts.get(r));
+        } else if (path.equals("/api/note-templates")) {
+            return """
+                    {"key": "soap", "name": "Our own SOAP", "sections": ["Subjective"]}""";
+        } else if (path.endsWith("/concerns")) {
+            return """
+                    {"description": "Worry about work", "identifiedOn": "%s"}""".formatted(later);
+        } else if (path.startsWith("/api/relationships/") && path.endsWith("/goals")) {
+            return """
+                    {"concernId": "%s", "newConcern": "And a second concern", "statement": "To walk each morning",
+                     "levels": {"minusTwo": "Never", "minusOne": "Rarely", "zero": "Most mornings",
+                                "plusOne": "Nearly every morning", "plusTwo": "Every morning"},
+                     "baseline": -1}""".formatted(ids.get("K" + n));
+        } else if (path.startsWith("/api/goals/") && path.endsWith("/ratings")) {
+            return """
+                    {"level": 1, "ratedOn": "%s"}""".formatted(later);
+        } else if (path.startsWith("/api/goals/") && path.endsWith("/status")) {
+            return """
+                    {"to": "ACHIEVED", "reason": "Sleeping well", "version": 99}""";
+        } else if (path.endsWith("/action-steps")) {
+            return """
+                    {"description": "Walk to the park", "who": "CLIENT", "dueBy": "2000-01-01"}""";
+        } else if (path.endsWith("/completion")) {
+            return """
+                    {"doneOn": "%s"}""".formatted(later);
+        } else if (path.endsWith("/goal-ratings")) {
+            return """
+                    {"levels": {"%s": 1}}""".formatted(ids.get("G" + n));
+        } else if (path.endsWith("/session-records")) {
+            return """
+                    {"on": "%s", "at": "10:00", "lengthMinutes": 50, "mode": "IN_PERSON", "outcome": "ATTENDED"}"""
+                    .formatted(later);
+        } else if (path.endsWith("/calendar-feed")) {
+            return "{}";
+        } else if (path.endsWith("/status")) {
             return """
                     {"to": "WAITLISTED", "reason": "A place opens in March", "version": 99}""";
         } else if (path.endsWith("/phase-moves")) {
@@ -451,6 +775,23 @@ class AuthorisationMatrixTests {
                             from relationship) || '/'
                         || (select count(*) from status_change) || '/' || (select count(*) from phase_move) || '/'
                         || (select count(*) from task_completion) || '/' || (select count(*) from agreement_revision)
+                    """).query(String.class).single()));
+            // Sessions, notes and goals. Not the calendar feed links: opening or revoking one's own is allowed.
+            state.put(organisation + " records", Tenancy.callAs(organisation, () -> jdbc.sql("""
+                    select (select count(*) from session) || '/'
+                        || (select string_agg(session_id || ':' || version || ':' || outcome, ',' order by session_id)
+                            from session) || '/'
+                        || (select count(*) from session_attendance) || '/' || (select count(*) from session_skill) || '/'
+                        || (select count(*) from note) || '/'
+                        || (select string_agg(note_id || ':' || version, ',' order by note_id) from note) || '/'
+                        || (select count(*) from note_addendum) || '/' || (select count(*) from process_note) || '/'
+                        || (select count(*) from note_template) || '/' || (select count(*) from concern) || '/'
+                        || (select count(*) from goal) || '/'
+                        || (select string_agg(goal_id || ':' || version || ':' || status, ',' order by goal_id)
+                            from goal) || '/'
+                        || (select count(*) from goal_rating) || '/' || (select count(*) from goal_status_change) || '/'
+                        || (select count(*) from action_step) || '/'
+                        || (select count(*) from action_step where done_on is not null)
                     """).query(String.class).single()));
         }
         return state;

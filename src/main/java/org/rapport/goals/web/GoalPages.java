@@ -49,7 +49,6 @@ class GoalPages {
 
     @GetMapping("/relationships/{id}/concerns/new")
     String newConcern(@PathVariable UUID id, Model model) {
-        relationships.describeForChange(new RelationshipId(id));
         return concernForm(model, id, ConcernForm.blank(today()), List.of());
     }
 
@@ -74,7 +73,6 @@ class GoalPages {
     @GetMapping("/relationships/{id}/goals/new")
     String newGoal(@PathVariable UUID id, @RequestParam(name = "concern", required = false) @Nullable UUID concern,
             Model model) {
-        relationships.describeForChange(new RelationshipId(id));
         GoalForm blank = GoalForm.blank(today());
         if (concern != null) {
             blank = new GoalForm(concern, "", "", "", "", "", "", "", -1, null, null, today(), GoalStatus.ACTIVE);
@@ -193,14 +191,18 @@ class GoalPages {
         return "redirect:/goals/" + gid;
     }
 
+    /** The concern form, shown again with its messages only to someone who may change the relationship. */
     private String concernForm(Model model, UUID relationship, ConcernForm form, List<String> problems) {
+        relationships.describeForChange(new RelationshipId(relationship));
         model.addAttribute("relationshipId", relationship);
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         return "goals/concern-form";
     }
 
+    /** The goal form, shown again with its messages only to someone who may change the relationship. */
     private String goalForm(Model model, UUID relationship, GoalForm form, List<String> problems) {
+        relationships.describeForChange(new RelationshipId(relationship));
         GoalsOverview overview = goals.goalsOf(new RelationshipId(relationship));
         model.addAttribute("relationshipId", relationship);
         model.addAttribute("concerns", overview.concerns());
