@@ -68,7 +68,7 @@ public class AlertManagement {
         if (kind == null) throw new IllegalArgumentException("An alert needs its kind.");
         String cleanPolicy = required(policy, POLICY_MAX, "policy");
         String cleanReason = required(reason, REASON_MAX, "reason");
-        UUID owner = alerts.clientPartyOfRelationship(relationship).orElseThrow(() -> new RecordNotFound("relationship"));
+        UUID owner = relationships.clientPartyOf(relationship).orElseThrow(() -> new RecordNotFound("relationship"));
         if (!owner.equals(clientPartyId)) throw new RecordNotFound("relationship");
         var open = alerts.openAlike(relationship, kind, source);
         if (open.isPresent()) return open.get();

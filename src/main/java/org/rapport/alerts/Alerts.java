@@ -41,16 +41,6 @@ class Alerts {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The client party of a relationship in the organisation in scope, if there is one. The one read
-     * of the relationships module's table: raising runs where nobody may be signed in (a client's
-     * answers from a link), so the module's signed-in checks cannot be asked.
-     */
-    Optional<UUID> clientPartyOfRelationship(RelationshipId relationship) {
-        return jdbc.sql("select client_party_id from relationship where relationship_id = ?")
-                .param(relationship.value()).query(UUID.class).optional();
-    }
-
     Optional<AlertId> openAlike(RelationshipId relationship, AlertKind kind, @Nullable UUID source) {
         return jdbc.sql("""
                 select alert_id from alert

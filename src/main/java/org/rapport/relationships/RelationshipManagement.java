@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -96,6 +97,15 @@ public class RelationshipManagement {
             throw new AccessDeniedException("Only the relationship's own helpers and admins change it.");
         }
         return info(relationship, user);
+    }
+
+    /**
+     * The client party of a relationship in the organisation in scope, with nobody signed in: for
+     * work a client starts from a link (their answers raising an alert). Reveals no more than the id.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> clientPartyOf(RelationshipId id) {
+        return relationships.findById(id.value()).map(Relationship::clientPartyId);
     }
 
     private RelationshipInfo info(Relationship relationship, CurrentUser user) {

@@ -52,6 +52,9 @@ class RelationshipPages {
     private final Clock clock;
     private final ObjectProvider<RelationshipPanel> panels;
 
+    /** Panels ordered below this stand above the phase card. */
+    static final int TOP_OF_PAGE = 10;
+
     RelationshipPages(RelationshipManagement relationships, PeopleDirectory people, Clock clock,
             ObjectProvider<RelationshipPanel> panels) {
         this.relationships = relationships;
@@ -116,8 +119,12 @@ class RelationshipPages {
         RelationshipOverview overview = relationships.overview(new RelationshipId(id));
         model.addAttribute("r", overview);
         RelationshipInfo info = relationships.describe(overview.id());
-        model.addAttribute("panels", panels.orderedStream()
-                .sorted(java.util.Comparator.comparingInt(RelationshipPanel::order))
+        List<RelationshipPanel> ordered = panels.orderedStream()
+                .sorted(java.util.Comparator.comparingInt(RelationshipPanel::order)).toList();
+        // What needs attention (alerts, the relationship's health) comes before the phase; the rest after it.
+        model.addAttribute("topPanels", ordered.stream().filter(p -> p.order() < TOP_OF_PAGE)
+                .map(panel -> new PanelView(panel.template(), panel.data(info))).toList());
+        model.addAttribute("panels", ordered.stream().filter(p -> p.order() >= TOP_OF_PAGE)
                 .map(panel -> new PanelView(panel.template(), panel.data(info))).toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("acceptanceMethods", AcceptanceMethod.values());
