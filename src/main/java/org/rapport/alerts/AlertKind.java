@@ -1,0 +1,27 @@
+package org.rapport.alerts;
+
+/** What an alert is about, most urgent first: the caseload ranks open alerts by {@link #urgency()}. */
+public enum AlertKind {
+
+    RISK("Risk item endorsed", 0),
+    NOT_ON_TRACK("Not on track", 1),
+    ALLIANCE_SLIPPING("Alliance slipping", 2);
+
+    private final String label;
+    private final int urgency;
+
+    AlertKind(String label, int urgency) {
+        this.label = label;
+        this.urgency = urgency;
+    }
+
+    /** How pages and the timeline name the kind. */
+    public String label() {
+        return label;
+    }
+
+    /** Lower is more urgent: risk 0, not on track 1, alliance slipping 2. */
+    public int urgency() {
+        return urgency;
+    }
+}
