@@ -109,6 +109,11 @@ class Administrations {
                 .param(relationship.value()).query(Administrations::row).list();
     }
 
+    List<Row> allOf(RelationshipId relationship) {
+        return jdbc.sql("select " + COLUMNS + " from administration where relationship_id = ? order by created_at, administration_id")
+                .param(relationship.value()).query(Administrations::row).list();
+    }
+
     Map<String, Integer> answersOf(AdministrationId id) {
         Map<String, Integer> answers = new LinkedHashMap<>();
         jdbc.sql("select e.key, e.value::text from administration a, jsonb_each(a.answers) e where a.administration_id = ?")
