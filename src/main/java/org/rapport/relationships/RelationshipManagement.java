@@ -237,7 +237,10 @@ public class RelationshipManagement {
                 access.mayChange(user, relationship));
     }
 
-    /** The relationships this person sees, the most pressing first: overdue reviews, then urgency. */
+    /**
+     * The relationships this person sees, the most pressing first: open alerts by their urgency
+     * (risk, not on track, alliance slipping), then overdue reviews, then lapsing, then urgency.
+     */
     @Transactional(readOnly = true)
     public List<CaseloadEntry> caseload(boolean includeEnded) {
         CurrentUser user = staff();
@@ -266,22 +269,32 @@ public class RelationshipManagement {
                     r.nextReviewOn(), reviewOverdue, r.awaitingAcceptance(),
                     latest(r.lastContactOn(), signal == null ? null : signal.lastContactOn()), r.referredOn(), lapsing,
                     lapsing ? signal.lapsingBecause() : null,
-                    user.isAdmin() || (user.is(Role.HELPER) && r.askingHelperIsParty()));
-        }).sorted(Comparator.comparing((CaseloadEntry e) -> !e.reviewOverdue())
+                    user.isAdmin() || (user.is(Role.HELPER) && r.askingHelperIsParty()),
+                    signal == null ? List.of() : signal.alerts(), signal == null ? null : signal.mostUrgent());
+        }).sorted(Comparator.comparing((CaseloadEntry e) -> e.alertUrgency() == null ? Integer.MAX_VALUE : e.alertUrgency())
+                .thenComparing(e -> !e.reviewOverdue())
                 .thenComparing(e -> !e.lapsing())
                 .thenComparing(e -> e.status() == RelationshipStatus.ENDED)
                 .thenComparing(e -> -e.urgency().ordinal())
                 .thenComparing(CaseloadEntry::referredOn)).toList();
     }
 
-    /** What the modules that know more (sessions) say about these relationships, merged. */
+    /** What the modules that know more (sessions, alerts) say about these relationships, merged. */
     private Map<RelationshipId, CaseloadSignals.Signal> signalsFor(List<RelationshipId> ids) {
         Map<RelationshipId, CaseloadSignals.Signal> merged = new HashMap<>();
         if (ids.isEmpty()) return merged;
         caseloadSignals.orderedStream().forEach(source -> source.signalsFor(ids).forEach((id, signal) ->
-                merged.merge(id, signal, (a, b) -> new CaseloadSignals.Signal(latest(a.lastContactOn(), b.lastContactOn()),
-                        a.lapsing() || b.lapsing(), a.lapsing() ? a.lapsingBecause() : b.lapsingBecause()))));
+                merged.merge(id, signal, RelationshipManagement::merge)));
         return merged;
+    }
+
+    private static CaseloadSignals.Signal merge(CaseloadSignals.Signal a, CaseloadSignals.Signal b) {
+        List<String> alerts = new ArrayList<>(a.alerts());
+        b.alerts().stream().filter(label -> !alerts.contains(label)).forEach(alerts::add);
+        Integer mostUrgent = a.mostUrgent() == null ? b.mostUrgent()
+                : b.mostUrgent() == null ? a.mostUrgent() : Integer.valueOf(Math.min(a.mostUrgent(), b.mostUrgent()));
+        return new CaseloadSignals.Signal(latest(a.lastContactOn(), b.lastContactOn()), a.lapsing() || b.lapsing(),
+                a.lapsing() ? a.lapsingBecause() : b.lapsingBecause(), alerts, mostUrgent);
     }
 
     private static @Nullable LocalDate latest(@Nullable LocalDate a, @Nullable LocalDate b) {

@@ -31,12 +31,12 @@ final class LapsingPolicy {
     Signal assess(List<SessionOutcome> recentOutcomes, @Nullable LocalDate lastAttendedOn, LocalDate today) {
         List<SessionOutcome> counting = recentOutcomes.stream().filter(SessionOutcome::countsForEngagement).limit(2).toList();
         if (counting.size() == 2 && counting.stream().allMatch(o -> o == SessionOutcome.DID_NOT_ATTEND)) {
-            return new Signal(lastAttendedOn, true, TWO_NOT_ATTENDED);
+            return new Signal(lastAttendedOn, true, TWO_NOT_ATTENDED, List.of(), null);
         }
         if (lastAttendedOn != null && lastAttendedOn.isBefore(today.minusWeeks(weeks))) {
             long since = ChronoUnit.WEEKS.between(lastAttendedOn, today);
-            return new Signal(lastAttendedOn, true, "no contact for " + since + " weeks");
+            return new Signal(lastAttendedOn, true, "no contact for " + since + " weeks", List.of(), null);
         }
-        return new Signal(lastAttendedOn, false, null);
+        return new Signal(lastAttendedOn, false, null, List.of(), null);
     }
 }

@@ -1,0 +1,113 @@
+package org.rapport.alerts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.rapport.relationships.RelationshipId;
+import org.rapport.shared.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The alerts table. Row-level security keeps every query to the organisation in scope. Alerts are
+ * inserted and acknowledged, never deleted.
+ */
+@Component
+class Alerts {
+
+    /** One stored alert, with the client party it is about (kept for the audit trail). */
+    record Stored(AlertView view, UUID clientPartyId) {
+    }
+
+    private static final String COLUMNS = """
+            alert_id, relationship_id, client_party_id, kind, policy, reason, source_id, raised_at,
+            acknowledged_at, acknowledged_by_name, what_was_done, version""";
+
+    /** Open first, then the most urgent kind, then newest. */
+    private static final String ORDER = """
+            order by (acknowledged_at is null) desc,
+                     case kind when 'RISK' then 0 when 'NOT_ON_TRACK' then 1 else 2 end,
+                     raised_at desc, alert_id""";
+
+    private final JdbcClient jdbc;
+
+    Alerts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The client party of a relationship in the organisation in scope, if there is one. The one read
+     * of the relationships module's table: raising runs where nobody may be signed in (a client's
+     * answers from a link), so the module's signed-in checks cannot be asked.
+     */
+    Optional<UUID> clientPartyOfRelationship(RelationshipId relationship) {
+        return jdbc.sql("select client_party_id from relationship where relationship_id = ?")
+                .param(relationship.value()).query(UUID.class).optional();
+    }
+
+    Optional<AlertId> openAlike(RelationshipId relationship, AlertKind kind, @Nullable UUID source) {
+        return jdbc.sql("""
+                select alert_id from alert
+                where relationship_id = ? and kind = ? and source_id is not distinct from ? and acknowledged_at is null""")
+                .params(relationship.value(), kind.name(), source).query(UUID.class).optional().map(AlertId::new);
+    }
+
+    /** Inserts an open alert unless an alike one is open; true when it was inserted. */
+    boolean insert(AlertId id, RelationshipId relationship, UUID clientPartyId, AlertKind kind, String policy,
+            String reason, @Nullable UUID source, Instant raisedAt) {
+        return jdbc.sql("""
+                insert into alert (organisation_id, alert_id, relationship_id, client_party_id, kind, policy, reason,
+                                   source_id, raised_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                on conflict (organisation_id, relationship_id, kind,
+                             coalesce(source_id, '00000000-0000-0000-0000-000000000000'::uuid))
+                    where acknowledged_at is null do nothing""")
+                .params(Tenancy.require().value(), id.value(), relationship.value(), clientPartyId, kind.name(), policy,
+                        reason, source, Timestamp.from(raisedAt))
+                .update() == 1;
+    }
+
+    Optional<Stored> find(AlertId id) {
+        return jdbc.sql("select " + COLUMNS + " from alert where alert_id = ?").param(id.value())
+                .query((rs, n) -> stored(rs)).optional();
+    }
+
+    List<AlertView> ofRelationship(RelationshipId relationship) {
+        return jdbc.sql("select " + COLUMNS + " from alert where relationship_id = ? " + ORDER)
+                .param(relationship.value()).query((rs, n) -> stored(rs).view()).list();
+    }
+
+    List<AlertView> openOf(Collection<RelationshipId> relationships) {
+        if (relationships.isEmpty()) return List.of();
+        return jdbc.sql("select " + COLUMNS + " from alert where acknowledged_at is null and relationship_id in (:ids) " + ORDER)
+                .param("ids", relationships.stream().map(RelationshipId::value).distinct().toList())
+                .query((rs, n) -> stored(rs).view()).list();
+    }
+
+    /** Acknowledges an open alert at the version it was loaded at; false when it changed meanwhile. */
+    boolean acknowledge(AlertId id, int expectedVersion, UUID byAccount, String byName, Instant at, String whatWasDone) {
+        return jdbc.sql("""
+                update alert set acknowledged_at = ?, acknowledged_by = ?, acknowledged_by_name = ?, what_was_done = ?,
+                                 version = version + 1
+                where alert_id = ? and version = ? and acknowledged_at is null""")
+                .params(Timestamp.from(at), byAccount, byName, whatWasDone, id.value(), expectedVersion)
+                .update() == 1;
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        Timestamp acknowledgedAt = rs.getTimestamp("acknowledged_at");
+        AlertView view = new AlertView(new AlertId(rs.getObject("alert_id", UUID.class)),
+                new RelationshipId(rs.getObject("relationship_id", UUID.class)), AlertKind.valueOf(rs.getString("kind")),
+                rs.getString("policy"), rs.getString("reason"), rs.getTimestamp("raised_at").toInstant(),
+                rs.getObject("source_id", UUID.class), acknowledgedAt != null, rs.getString("acknowledged_by_name"),
+                acknowledgedAt == null ? null : acknowledgedAt.toInstant(), rs.getString("what_was_done"),
+                rs.getInt("version"));
+        return new Stored(view, rs.getObject("client_party_id", UUID.class));
+    }
+}
