@@ -33,7 +33,7 @@
       animation: false,
       interaction: { mode: 'index', intersect: false },
       plugins: {
-        legend: { position: 'bottom', labels: { color: INK, usePointStyle: true, boxWidth: 10 } },
+        legend: { position: 'bottom', labels: { color: INK, usePointStyle: true, boxWidth: 12, boxHeight: 9 } },
         tooltip: { enabled: true }
       },
       scales: {
@@ -101,6 +101,8 @@
     });
     var options = baseOptions(figure);
     options.interaction = { mode: 'nearest', intersect: true };
+    // Half a column either side, so the first and last sessions' marks are not cut off at the edges.
+    options.scales.x.offset = true;
     options.scales.y = {
       type: 'category', labels: order.map(function (code) { return KINDS[code].label; }), offset: true,
       ticks: { color: MUTED }, grid: { color: GRID }
