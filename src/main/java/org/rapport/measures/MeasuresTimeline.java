@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 class MeasuresTimeline implements TimelineSource {
 
     private final Administrations administrations;
-    private final ShippedInstruments instruments;
+    private final InstrumentCatalogue instruments;
 
-    MeasuresTimeline(Administrations administrations, ShippedInstruments instruments) {
+    MeasuresTimeline(Administrations administrations, InstrumentCatalogue instruments) {
         this.administrations = administrations;
         this.instruments = instruments;
     }
