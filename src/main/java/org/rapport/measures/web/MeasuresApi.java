@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rapport.measures.AdministrationId;
-import org.rapport.measures.InstrumentDefinition;
 import org.rapport.measures.MeasureManagement;
 import org.rapport.measures.PlanEntry;
 import org.rapport.measures.PlanTiming;
@@ -32,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The measures part of the HTTP API: instruments, measurement plans, administrations (links and entered answers) and scores. */
+/** The measures part of the HTTP API (instruments are in {@link InstrumentsApi}): measurement plans, administrations (links and entered answers) and scores. */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Measures", description = "Instruments, measurement plans, giving an instrument to a client and their scores")
@@ -42,9 +41,6 @@ class MeasuresApi {
 
     MeasuresApi(MeasureManagement measures) {
         this.measures = measures;
-    }
-
-    record InstrumentSummary(String key, String name, String label, boolean validated, String recallPeriod, int items) {
     }
 
     record PlanEntryRequest(@NotBlank @Size(max = 60) String instrumentKey, @NotNull PlanTiming timing,
@@ -66,19 +62,6 @@ class MeasuresApi {
     }
 
     record EnteredResponse(AdministrationId administrationId) {
-    }
-
-    @GetMapping("/instruments")
-    @Operation(summary = "The instruments that may be given, in the order they are offered")
-    List<InstrumentSummary> instruments() {
-        return measures.instruments().stream().map(i -> new InstrumentSummary(i.key(), i.name(), i.label(), i.validated(),
-                i.recallPeriod(), i.items().size())).toList();
-    }
-
-    @GetMapping("/instruments/{key}")
-    @Operation(summary = "One instrument: its items, answers, scoring, bands, cut-off, licence and attribution")
-    InstrumentDefinition instrument(@PathVariable String key) {
-        return measures.instrument(key);
     }
 
     @GetMapping("/relationships/{id}/measurement-plan")
