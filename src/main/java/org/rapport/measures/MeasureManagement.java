@@ -59,9 +59,10 @@ public class MeasureManagement {
     static final Duration LINK_LIFETIME = Duration.ofDays(7);
     static final int MAX_TOKEN_LENGTH = 100;
     static final String CHECK_IN = "rapport-check-in";
+    static final int MAX_PLAN_ENTRIES = 20;
 
     private final Administrations administrations;
-    private final ShippedInstruments instruments;
+    private final InstrumentCatalogue instruments;
     private final RelationshipManagement relationships;
     private final SessionManagement sessions;
     private final PeopleManagement people;
@@ -71,7 +72,7 @@ public class MeasureManagement {
     private final TransactionTemplate lookup;
     private final Clock clock;
 
-    MeasureManagement(Administrations administrations, ShippedInstruments instruments, RelationshipManagement relationships,
+    MeasureManagement(Administrations administrations, InstrumentCatalogue instruments, RelationshipManagement relationships,
             SessionManagement sessions, PeopleManagement people, AlertManagement alerts, AuditTrail audit,
             PlatformTransactionManager transactions, Clock clock) {
         this.administrations = administrations;
@@ -87,14 +88,14 @@ public class MeasureManagement {
         this.clock = clock;
     }
 
-    /** The instruments that may be given, in the order they are offered. */
+    /** The instruments that may be given, in the order they are offered: the shipped ones, then the organisation's own. */
     public List<InstrumentDefinition> instruments() {
         return instruments.all();
     }
 
     /** One instrument by its key; unknown keys are not found. */
     public InstrumentDefinition instrument(String key) {
-        return instruments.find(key == null ? "" : key).orElseThrow(() -> new RecordNotFound("instrument"));
+        return instruments.find(key).orElseThrow(() -> new RecordNotFound("instrument"));
     }
 
     /**
@@ -115,11 +116,44 @@ public class MeasureManagement {
         return administrations.planOf(relationship);
     }
 
-    /** Replaces the relationship's measurement plan; each instrument at most once, "every n" with n from 2 to 52. */
+    /**
+     * The relationship's measurement plan as its page shows it: the entries, the plan in one line,
+     * and whether the person signed in may change it. The reading is audited.
+     */
+    @Transactional
+    public MeasurementPlan plan(RelationshipId relationship) {
+        RelationshipInfo info = relationships.describe(relationship);
+        audit.read(RECORD, relationship.value(), info.clientPartyId(), "read the measurement plan");
+        List<PlanEntry> entries = administrations.planOf(relationship);
+        return new MeasurementPlan(entries, summary(entries), info.mayChange() && info.isOpen());
+    }
+
+    /** The plan in one line, without an audit entry, for the panel that audits its own reading. */
+    String planSummaryOf(RelationshipId relationship) {
+        return summary(administrations.planOf(relationship));
+    }
+
+    /** Reads as "PHQ-9 every session; session check-in every 4 sessions", or "No measures planned". */
+    String summary(List<PlanEntry> plan) {
+        if (plan.isEmpty()) return "No measures planned";
+        var parts = new ArrayList<String>();
+        for (PlanEntry entry : plan) {
+            String name = instruments.find(entry.instrumentKey()).map(MeasureManagement::shortName).orElse(entry.instrumentKey());
+            parts.add(name + " " + entry.timing().phrase(entry.every()));
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * Replaces the relationship's measurement plan; at most 20 entries, each instrument at most
+     * once, "every n" with n from 2 to 52. A plan with any problem is refused whole.
+     */
     @Transactional
     public void setPlan(RelationshipId relationship, List<PlanEntry> plan) {
         RelationshipInfo info = relationships.describeForChange(relationship);
         if (plan == null) throw new RuleBroken("Give the plan, or an empty list for no measures.");
+        if (plan.size() > MAX_PLAN_ENTRIES)
+            throw new RuleBroken("A plan can have at most " + MAX_PLAN_ENTRIES + " measures; this one has " + plan.size() + ".");
         var keys = new HashSet<String>();
         for (PlanEntry entry : plan) {
             if (entry == null || entry.timing() == null) throw new RuleBroken("Each measure in the plan needs when it is given.");
@@ -405,7 +439,7 @@ public class MeasureManagement {
         return CurrentUser.find().map(user -> user.displayName()).orElse("Rapport (system)");
     }
 
-    /** The name helpers know a measure by in alerts, e.g. "PHQ-9": its key in capitals. */
+    /** The name helpers know a measure by in alerts and plans, e.g. "PHQ-9": its key in capitals. */
     static String shortName(InstrumentDefinition instrument) {
         return instrument.key().equals(CHECK_IN) ? "session check-in" : instrument.key().toUpperCase(Locale.UK);
     }
