@@ -53,4 +53,41 @@ final class MeasureFixtures extends TestOrganisation {
         answers.put("task", task);
         return answers;
     }
+
+    /**
+     * A made-up instrument in the organisation's own format: two questions answered 0 to 3, summed,
+     * "Low" 0–2 and "High" 3–6, cut-off at or above 3. It measures nothing and copies no published text.
+     */
+    static String ownInstrument(String key) {
+        return """
+                key: %s
+                name: Made-up wellbeing pair
+                version: "1"
+                recall-period: the last week
+                validated: false
+                licence: Written for Rapport's tests.
+                attribution: Rapport test suite.
+                answer-sets:
+                  - key: how-often
+                    options:
+                      - { code: none, display: Not at all, value: 0 }
+                      - { code: some, display: Some days, value: 1 }
+                      - { code: most, display: Most days, value: 2 }
+                      - { code: all, display: Every day, value: 3 }
+                items:
+                  - { link-id: a, text: I have slept badly., answers: how-often }
+                  - { link-id: b, text: I have felt on edge., answers: how-often }
+                scoring:
+                  method: sum
+                  higher-is: worse
+                  max-missing: 0
+                  bands:
+                    - { from: 0, to: 2, label: Low }
+                    - { from: 3, to: 6, label: High }
+                  cut-off:
+                    value: 3
+                    rule: at-or-above
+                    meaning: A made-up cut-off for tests.
+                """.formatted(key);
+    }
 }
