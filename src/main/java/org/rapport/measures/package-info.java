@@ -3,10 +3,11 @@
  * to them, written as data, and the arithmetic that turns answers into a score.
  *
  * <p>The base package holds the instrument definition format, the instruments that ship with
- * Rapport (PHQ-9, GAD-7 and Rapport's own session check-in) and their scoring: totals, severity
- * bands, the clinical cut-off, proration and the risk item. It stores nothing and knows nothing of
- * clients or relationships; administering an instrument and following scores over time are built
- * on top of it.
+ * Rapport (PHQ-9, GAD-7 and Rapport's own session check-in), the {@link
+ * org.rapport.measures.InstrumentCatalogue} that adds the organisation's own instruments (loaded by
+ * an admin because the organisation holds their licence) to the shipped ones, their scoring
+ * (totals, severity bands, the clinical cut-off, proration and the risk item), and {@link
+ * org.rapport.measures.MeasureManagement}: measurement plans, administrations and scores.
  */
 @NullMarked
 package org.rapport.measures;
