@@ -100,6 +100,65 @@ class MeasurePagesBrowserTests {
         browser.assertAccessible().screenshot("measures-relationship-scores-phone");
     }
 
+    @Test
+    void aClientAnswersAPhq9AndACheckInTheCaseloadReordersAndTheHelperActsOnTheAlert() {
+        browser.signIn(lee.username(), PASSWORD);
+        browser.visit("/relationships/" + robin.value());
+        String phq9 = makeLink("Patient Health Questionnaire (PHQ-9)");
+        String checkIn = makeLink(checkInLabel());
+
+        // The client, with nobody signed in, answers both on their phone.
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().get(phq9);
+        for (int item = 1; item <= 8; item++) answer(item, 2);
+        answer(9, 1);
+        browser.press("Send my answers");
+        assertThat(browser.heading()).isEqualTo("Thank you");
+        browser.driver().get(checkIn);
+        assertThat(browser.heading()).isEqualTo("Hello Robin");
+        browser.assertAccessible().screenshot("measures-check-in-phone");
+        for (String item : List.of("empathy", "regard", "congruence", "goal", "task")) {
+            browser.driver().findElement(By.cssSelector("label[for='item-" + item + "-6']")).click();
+        }
+        browser.press("Send my answers");
+        assertThat(browser.heading()).isEqualTo("Thank you");
+
+        // The helper's caseload puts Robin first, with both alerts.
+        browser.signIn(lee.username(), PASSWORD);
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("main table tbody tr"));
+        assertThat(rows.get(0).getText()).contains("Robin Fairweather", "Risk item endorsed", "Alliance slipping");
+        assertThat(rows.get(1).getText()).contains("Aled Brightwater");
+
+        // On the relationship page the helper acknowledges the risk alert with what they did.
+        browser.visit("/relationships/" + robin.value());
+        assertThat(browser.text("alerts")).contains("Risk item endorsed", "Alliance slipping");
+        browser.assertAccessible();
+        browser.fill("What you did", "Phoned Robin the same day; talked through a safety plan.").press("Acknowledge");
+        assertThat(browser.text("alerts")).contains("Acknowledged", "Phoned Robin the same day");
+        browser.assertAccessible().screenshot("measures-alert-acknowledged-phone");
+
+        // The relationship-health panel shows the trajectory and the check-in, with their numbers.
+        assertThat(browser.text("health")).contains("PHQ-9");
+        WebElement canvas = browser.driver().findElement(By.cssSelector("#health figure canvas"));
+        assertThat(canvas.getSize().getWidth()).isPositive();
+        assertThat(browser.driver().findElements(By.cssSelector("#health table")).size()).isGreaterThanOrEqualTo(2);
+        browser.screenshot("measures-health-panel-phone");
+
+        browser.follow("Caseload");
+        rows = browser.driver().findElements(By.cssSelector("main table tbody tr"));
+        assertThat(rows.get(0).getText()).contains("Robin Fairweather", "Alliance slipping").doesNotContain("Risk item endorsed");
+    }
+
+    private String makeLink(String instrument) {
+        browser.choose("Send a link to answer", instrument).press("Make a link");
+        return browser.driver().findElement(By.id("measure-link")).getDomProperty("value");
+    }
+
+    private String checkInLabel() {
+        return browser.driver().findElements(By.cssSelector("#send-instrument option")).stream()
+                .map(WebElement::getText).filter(text -> text.contains("check-in")).findFirst().orElseThrow();
+    }
+
     private void answer(int item, int value) {
         browser.driver().findElement(By.cssSelector("label[for='item-" + item + "-" + value + "']")).click();
     }
