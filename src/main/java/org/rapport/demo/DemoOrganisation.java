@@ -16,6 +16,7 @@ import org.rapport.goals.GoalManagement;
 import org.rapport.goals.LevelDescriptions;
 import org.rapport.goals.NewGoal;
 import org.rapport.goals.scoring.AttainmentLevel;
+import org.rapport.measures.MeasureManagement;
 import org.rapport.people.ClientMember;
 import org.rapport.people.ClientPartyKind;
 import org.rapport.recording.QuickRecord;
@@ -70,10 +71,13 @@ public class DemoOrganisation {
     private final SessionManagement sessions;
     private final SessionRecording recording;
     private final GoalManagement goals;
+    private final MeasureManagement measures;
     private final Clock clock;
 
     DemoOrganisation(AccountManagement accounts, PeopleManagement people, RelationshipManagement relationships,
-            SessionManagement sessions, SessionRecording recording, GoalManagement goals, Clock clock) {
+            SessionManagement sessions, SessionRecording recording, GoalManagement goals, MeasureManagement measures,
+            Clock clock) {
+        this.measures = measures;
         this.sessions = sessions;
         this.recording = recording;
         this.goals = goals;
@@ -145,6 +149,17 @@ public class DemoOrganisation {
                     "Prepare for a possible interview.");
             sessions.schedule(alex, new NewSession(today.plusDays(3), LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON,
                     "Room 2"));
+            // A PHQ-9 falling from moderately severe to mild, and check-ins that stay above their cut-off.
+            for (int[] answers : new int[][] {{2, 3, 2, 2, 2, 2, 2, 2, 0}, {2, 2, 2, 1, 2, 1, 2, 1, 0},
+                    {1, 1, 1, 1, 1, 1, 1, 2, 0}, {1, 1, 1, 1, 1, 1, 1, 0, 0}}) {
+                Map<String, Integer> phq9 = new java.util.LinkedHashMap<>();
+                for (int item = 0; item < answers.length; item++) phq9.put(Integer.toString(item + 1), answers[item]);
+                measures.enterInSession(alex, "phq-9", phq9, null);
+            }
+            for (int rating : new int[] {9, 9, 10}) {
+                measures.enterInSession(alex, "rapport-check-in", Map.of("empathy", rating, "regard", 10,
+                        "congruence", rating, "goal", 9, "task", rating), null);
+            }
             RelationshipId dana = refer(person("Dana Whitfield", today.minusWeeks(16)), "Self-referral",
                     "Anxiety about returning to university.", today.minusWeeks(16), Urgency.ROUTINE, sam, null,
                     "hill-helping-model");

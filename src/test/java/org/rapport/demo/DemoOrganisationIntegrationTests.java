@@ -42,6 +42,10 @@ class DemoOrganisationIntegrationTests {
         assertThat(everything).extracting(CaseloadEntry::clientPartyKind)
                 .contains("Person", "Couple", "Family", "Group");
         assertThat(everything).hasSize(6);
+        // The demo shows measures improving, not a client at risk: no alert greets a newcomer.
+        assertThat(everything).allSatisfy(entry -> assertThat(entry.alerts()).isEmpty());
+        assertThat(everything).filteredOn(e -> e.clientPartyName().equals("Ash and Rowan")).singleElement()
+                .satisfies(couple -> assertThat(couple.lapsing()).isTrue());
     }
 
     @Test
