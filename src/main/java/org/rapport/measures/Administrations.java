@@ -1,16 +1,10 @@
 package org.rapport.measures;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +37,6 @@ class Administrations {
         }
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = """
             administration_id, relationship_id, client_party_id, instrument_key, session_id, first_name, created_at,
             created_by, expires_at, status, completed_at, entered_by, total, band, meets_cut_off, risk_endorsed""";
@@ -52,21 +45,6 @@ class Administrations {
 
     Administrations(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** A new secret token: 32 random bytes, base64url without padding. */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 
     void insert(AdministrationId id, RelationshipId relationship, UUID clientParty, String instrumentKey,

@@ -34,6 +34,7 @@ import org.rapport.sessions.SessionId;
 import org.rapport.sessions.SessionInfo;
 import org.rapport.sessions.SessionManagement;
 import org.rapport.shared.OrganisationId;
+import org.rapport.shared.SecretTokens;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
@@ -183,8 +184,8 @@ public class MeasureManagement {
         AdministrationId id = new AdministrationId(UUID.randomUUID());
         administrations.insert(id, relationship, info.clientPartyId(), instrument.key(), null, firstName(info), now, byName(),
                 expires, Administrations.Status.SENT);
-        String token = Administrations.newToken();
-        administrations.link(Administrations.hash(token), id);
+        String token = SecretTokens.newToken();
+        administrations.link(SecretTokens.hash(token), id);
         audit.changed(RECORD, id.value(), info.clientPartyId(), "sent a link to answer " + instrument.name());
         return new SentLink(id, "/m/" + token, expires);
     }
@@ -367,7 +368,7 @@ public class MeasureManagement {
     /** Finds the link's organisation with none in scope, then does the work in a transaction within it. */
     private <T> T withLink(String token, LinkWork<T> work) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) throw new LinkNotUsable();
-        String hash = Administrations.hash(token);
+        String hash = SecretTokens.hash(token);
         Optional<Map.Entry<OrganisationId, AdministrationId>> link = lookup.execute(status -> administrations.linkOf(hash));
         if (link == null || link.isEmpty()) throw new LinkNotUsable();
         OrganisationId organisation = link.get().getKey();

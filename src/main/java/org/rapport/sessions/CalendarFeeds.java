@@ -1,16 +1,11 @@
 package org.rapport.sessions;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.rapport.shared.OrganisationId;
+import org.rapport.shared.SecretTokens;
 import org.rapport.shared.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CalendarFeeds {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
 
@@ -31,25 +25,10 @@ class CalendarFeeds {
         this.jdbc = jdbc;
     }
 
-    /** A new secret token: 32 random bytes, base64url without padding. */
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
-
     /** Replaces the helper's feed (if any) with one for this token. */
     void open(UUID helper, String token, Instant now) {
         revoke(helper);
-        String hash = hash(token);
+        String hash = SecretTokens.hash(token);
         jdbc.sql("insert into calendar_feed (organisation_id, helper_id, token_hash, created_at) values (?, ?, ?, ?)")
                 .params(Tenancy.require().value(), helper, hash, Timestamp.from(now)).update();
         jdbc.sql("insert into calendar_feed_token (token_hash, organisation_id) values (?, ?)")

@@ -19,6 +19,7 @@ import org.rapport.relationships.RelationshipInfo;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.audit.AuditTrail;
 import org.rapport.shared.RecordNotFound;
+import org.rapport.shared.SecretTokens;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
 import org.springframework.context.ApplicationEventPublisher;
@@ -207,7 +208,7 @@ public class SessionManagement {
     @Transactional
     public CalendarLink openCalendarFeed() {
         UUID helper = requireHelper();
-        String token = CalendarFeeds.newToken();
+        String token = SecretTokens.newToken();
         Instant now = now();
         feeds.open(helper, token, now);
         return new CalendarLink("/calendar/" + token + ".ics", now);
@@ -225,7 +226,7 @@ public class SessionManagement {
      */
     public Optional<String> calendarFeed(String token) {
         if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
-        String hash = CalendarFeeds.hash(token);
+        String hash = SecretTokens.hash(token);
         Optional<org.rapport.shared.OrganisationId> organisation = readOnly.execute(status -> feeds.organisationOf(hash));
         if (organisation == null || organisation.isEmpty()) return Optional.empty();
         return Tenancy.callAs(organisation.get(), () -> readOnly.execute(status -> feeds.helperOf(hash)
