@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class ShippedInstruments {
 
     /** File names without {@code .yaml}, in the order the instruments are offered. Each matches its key. */
-    private static final List<String> FILES = List.of("phq-9", "gad-7", "rapport-check-in");
+    private static final List<String> FILES = List.of("phq-9", "gad-7", "core-10", "rapport-check-in");
 
     private final List<InstrumentDefinition> instruments;
 

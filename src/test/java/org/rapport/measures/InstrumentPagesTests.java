@@ -178,7 +178,7 @@ class InstrumentPagesTests {
                 .andExpect(jsonPath("$[0].key").value("phq-9"))
                 .andExpect(jsonPath("$[0].shipped").value(true))
                 .andExpect(jsonPath("$[?(@.key == 'wellbeing-pair')].shipped").value(false))
-                .andExpect(jsonPath("$.length()").value(5));
+                .andExpect(jsonPath("$.length()").value(6));
         api(ash, get("/api/instruments/second-pair")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(2));
     }

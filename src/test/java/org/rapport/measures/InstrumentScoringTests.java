@@ -17,6 +17,7 @@ class InstrumentScoringTests {
     private static final InstrumentDefinition PHQ_9 = shipped.find("phq-9").orElseThrow();
     private static final InstrumentDefinition GAD_7 = shipped.find("gad-7").orElseThrow();
     private static final InstrumentDefinition CHECK_IN = shipped.find("rapport-check-in").orElseThrow();
+    private static final InstrumentDefinition CORE_10 = shipped.find("core-10").orElseThrow();
 
     /** Answers "1".."n" that add up to the total, filling the first items first and leaving the last at 0 while it can. */
     static Map<String, Integer> summingTo(int total, int items, int highest) {
@@ -402,6 +403,111 @@ class InstrumentScoringTests {
             assertThat(CLINICAL.scoring().standardDeviation()).isEqualTo(7.7);
             assertThat(CLINICAL.scoring().reliableChange()).isNull();
             assertThat(CLINICAL.highestTotal()).isEqualTo(40.0);
+        }
+    }
+
+    /**
+     * CORE-10: items 0–4, items 2 and 3 reversed, clinical score = mean of the answered items × 10,
+     * one item may be left out (prorated), cut-off 11, item 6 the risk item (measures.md 5.4).
+     */
+    @Nested
+    class Core10 {
+
+        /** Ten answers whose scored values (after reversing items 2 and 3) add up to the total. */
+        Map<String, Integer> scoringTo(int total) {
+            var scored = summingTo(total, 10, 4);
+            // item 6 is the risk item: keep it at 0 unless a test says otherwise, moving its points to item 10
+            int item6 = scored.put("6", 0);
+            if (item6 > 0) scored.put("10", scored.get("10") + item6);
+            if (scored.get("10") > 4) throw new IllegalArgumentException("No risk-free answers score " + total);
+            var answers = new HashMap<>(scored);
+            answers.put("2", 4 - scored.get("2"));
+            answers.put("3", 4 - scored.get("3"));
+            return answers;
+        }
+
+        @ParameterizedTest(name = "{0} is {1}, in the clinical range: {2}")
+        @CsvSource({
+            "0, Healthy, false", "5, Healthy, false", "6, Low level, false", "10, Low level, false",
+            "11, Mild, true", "14, Mild, true", "15, Moderate, true", "19, Moderate, true",
+            "20, Moderate to severe, true", "24, Moderate to severe, true", "25, Severe, true", "36, Severe, true"
+        })
+        void placesEveryBandBoundaryAndTheCutOffOfEleven(int total, String band, boolean clinical) {
+            var score = CORE_10.score(scoringTo(total));
+
+            assertThat(score.total()).isEqualTo(total);
+            assertThat(score.band()).isEqualTo(band);
+            assertThat(score.meetsCutOff()).isEqualTo(clinical);
+            assertThat(score.riskEndorsed()).isFalse();
+            assertThat(score.prorated()).isFalse();
+        }
+
+        @Test
+        void reversesItemsTwoAndThree() {
+            // someone to turn to and able to cope "most or all of the time" add nothing; "not at all" adds 4 each
+            var allWell = new HashMap<String, Integer>();
+            for (int i = 1; i <= 10; i++) allWell.put(String.valueOf(i), 0);
+            allWell.put("2", 4);
+            allWell.put("3", 4);
+            var noSupport = new HashMap<>(allWell);
+            noSupport.put("2", 0);
+            noSupport.put("3", 0);
+
+            assertThat(CORE_10.score(allWell).total()).isEqualTo(0.0);
+            assertThat(CORE_10.score(noSupport).total()).isEqualTo(8.0);
+        }
+
+        @Test
+        void scoresEveryAnswerAtItsHighestAsForty() {
+            var worst = new HashMap<String, Integer>();
+            for (int i = 1; i <= 10; i++) worst.put(String.valueOf(i), 4);
+            worst.put("2", 0);
+            worst.put("3", 0);
+
+            var score = CORE_10.score(worst);
+
+            assertThat(score.total()).isEqualTo(40.0);
+            assertThat(score.band()).isEqualTo("Severe");
+            assertThat(score.riskEndorsed()).isTrue();
+        }
+
+        @Test
+        void proratesOneItemLeftOut() {
+            // nine answered, scored values 2+1+1+2+2+0+2+2+2 = 14 (items 2 and 3 answered 3): 14 × 10 / 9 = 15.56
+            var answers = new HashMap<String, Integer>(Map.of(
+                    "1", 2, "2", 3, "3", 3, "4", 2, "5", 2, "6", 0, "7", 2, "8", 2, "9", 2));
+
+            var score = CORE_10.score(answers);
+
+            assertThat(score.total()).isCloseTo(15.556, org.assertj.core.api.Assertions.within(0.001));
+            assertThat(score.prorated()).isTrue();
+            assertThat(score.answeredItems()).isEqualTo(9);
+            assertThat(score.band()).isEqualTo("Moderate");
+        }
+
+        @Test
+        void refusesTwoItemsLeftOut() {
+            assertThatThrownBy(() -> CORE_10.score(Map.of("1", 2, "2", 2, "3", 2, "4", 2, "5", 2, "6", 0, "7", 2,
+                            "8", 2)))
+                    .isInstanceOf(InvalidAnswers.class)
+                    .hasMessageContaining("questions 9 and 10 are not answered");
+        }
+
+        @ParameterizedTest(name = "item 6 answered {0} raises the risk flag: {1}")
+        @CsvSource({"0, false", "1, true", "4, true"})
+        void raisesTheRiskFlagForAnyPlanToEndTheirLife(int item6, boolean risk) {
+            var answers = scoringTo(0);
+            answers.put("6", item6);
+
+            var score = CORE_10.score(answers);
+
+            assertThat(score.riskEndorsed()).isEqualTo(risk);
+            assertThat(score.total()).isEqualTo(item6);
+        }
+
+        @Test
+        void countsSixPointsAsReliableChange() {
+            assertThat(CORE_10.scoring().reliableChange()).isEqualTo(6.0);
         }
     }
 }

@@ -62,13 +62,13 @@ class OwnInstrumentsIntegrationTests {
         riverside.as(sam, () -> catalogue.addOwn(ownInstrument("wellbeing-pair")));
 
         assertThat(riverside.as(ash, () -> measures.instruments()).stream().map(InstrumentDefinition::key))
-                .containsExactly("phq-9", "gad-7", "rapport-check-in", "wellbeing-pair");
+                .containsExactly("phq-9", "gad-7", "core-10", "rapport-check-in", "wellbeing-pair");
         assertThat(riverside.as(ash, () -> catalogue.find("wellbeing-pair"))).isPresent();
 
         MeasureFixtures hillside = new MeasureFixtures(accounts, people, "Hillside Counselling");
         Staff lee = hillside.aHelper("Lee Marsh");
         assertThat(hillside.as(lee, () -> catalogue.all()).stream().map(InstrumentDefinition::key))
-                .containsExactly("phq-9", "gad-7", "rapport-check-in");
+                .containsExactly("phq-9", "gad-7", "core-10", "rapport-check-in");
         assertThat(hillside.as(lee, () -> catalogue.find("wellbeing-pair"))).isEmpty();
         assertThatThrownBy(() -> hillside.as(lee, () -> measures.instrument("wellbeing-pair")))
                 .isInstanceOf(RecordNotFound.class);

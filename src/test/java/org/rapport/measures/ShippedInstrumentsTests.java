@@ -9,12 +9,34 @@ class ShippedInstrumentsTests {
     private static final ShippedInstruments shipped = new ShippedInstruments();
 
     @Test
-    void offersPhq9Gad7AndTheCheckInInOrder() {
+    void offersPhq9Gad7Core10AndTheCheckInInOrder() {
         assertThat(shipped.all()).extracting(InstrumentDefinition::key)
-                .containsExactly("phq-9", "gad-7", "rapport-check-in");
+                .containsExactly("phq-9", "gad-7", "core-10", "rapport-check-in");
         assertThat(shipped.find("gad-7")).get().extracting(InstrumentDefinition::name)
                 .isEqualTo("Generalized Anxiety Disorder scale (GAD-7)");
-        assertThat(shipped.find("core-10")).isEmpty();
+    }
+
+    @Test
+    void shipsThePublishedCore10WordingWithTheTrustsAttribution() {
+        var core10 = shipped.find("core-10").orElseThrow();
+
+        assertThat(core10.introduction()).isEqualTo("Over the last week...");
+        assertThat(core10.items()).extracting(Item::text).containsExactly(
+                "I have felt tense, anxious or nervous",
+                "I have felt I have someone to turn to for support when needed",
+                "I have felt able to cope when things go wrong",
+                "Talking to people has felt too much for me",
+                "I have felt panic or terror",
+                "I made plans to end my life",
+                "I have had difficulty getting to sleep or staying asleep",
+                "I have felt despairing or hopeless",
+                "I have felt unhappy",
+                "Unwanted images or memories have been distressing me");
+        assertThat(core10.items()).filteredOn(Item::reverseKeyed).extracting(Item::linkId).containsExactly("2", "3");
+        assertThat(core10.riskItems()).extracting(Item::linkId).containsExactly("6");
+        assertThat(core10.recallPeriod()).isEqualTo("the last week");
+        assertThat(core10.attribution()).isEqualTo("© CORE System Trust: https://www.coresystemtrust.org.uk/copyright.pdf");
+        assertThat(core10.licence()).contains("CC BY-NC-ND 4.0").contains("may not be altered");
     }
 
     @Test
