@@ -10,6 +10,7 @@ import org.rapport.shared.Tenancy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -54,7 +55,14 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain httpApi(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
+                .authorizeHttpRequests(requests -> requests
+                        // Changing the organisation's people is an admin's work: refused before the body is read,
+                        // so a caller without the role learns nothing from how their request would be checked.
+                        .requestMatchers(HttpMethod.POST, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
                                 "Send a Rapport sign-in name and password with HTTP Basic authentication.")))

@@ -171,6 +171,21 @@ class PeopleHttpApiTests {
     }
 
     @Test
+    void refusesANonAdminsChangeBeforeLookingAtItsBody() throws Exception {
+        // An invalid body from someone without the role is still "not allowed", never a description of the body.
+        as(helper, post("/api/helpers").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\"}"))
+                .andExpect(status().isForbidden());
+        as(helper, post("/api/teams").contentType(MediaType.APPLICATION_JSON).content("not json"))
+                .andExpect(status().isForbidden());
+        as(helper, post("/api/supervision").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        as(admin, post("/api/teams").contentType(MediaType.APPLICATION_JSON).content("not json"))
+                .andExpect(status().isBadRequest());
+
+        assertThat(riverside.as(() -> directory.teams())).isEmpty();
+    }
+
+    @Test
     void formsTeamsAndChangesTheirMembers() throws Exception {
         HelperId ada = riverside.aHelper("Ada Quill");
         HelperId bo = riverside.aHelper("Bo Tern");
