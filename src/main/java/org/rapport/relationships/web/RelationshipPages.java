@@ -206,6 +206,7 @@ class RelationshipPages {
 
     @GetMapping("/relationships/{id}/handover")
     String handoverPage(@PathVariable UUID id, Model model) {
+        relationships.describeForChange(new RelationshipId(id));
         RelationshipOverview overview = relationships.overview(new RelationshipId(id));
         return handoverForm(model, overview, HandoverForm.blank(overview.version()), List.of());
     }
