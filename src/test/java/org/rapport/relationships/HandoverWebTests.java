@@ -308,6 +308,18 @@ class HandoverWebTests {
         }
 
         @Test
+        void describesTheHandoverEndpointsWithTheirProblemResponses() throws Exception {
+            String spec = as(ash, get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            String handovers = com.jayway.jsonpath.JsonPath.parse(spec)
+                    .read("$.paths['/api/relationships/{id}/handovers']").toString();
+
+            assertThat(spec).contains("/api/relationships/{id}/handovers/{number}/confirmation",
+                    "/api/relationships/{id}/handovers/{number}", "/api/relationships/{id}/continuity");
+            assertThat(handovers).contains("201", "400", "403", "404", "409", "application/problem+json");
+        }
+
+        @Test
         void namesEveryMissingField() throws Exception {
             int before = version();
 
