@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.CurrentUser;
 import org.rapport.accounts.Role;
 import org.rapport.audit.AuditTrail;
@@ -38,6 +39,7 @@ import org.rapport.shared.Tenancy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,10 +64,12 @@ public class RelationshipManagement {
     private final Clock clock;
     private final ObjectProvider<TimelineSource> timelineSources;
     private final ObjectProvider<CaseloadSignals> caseloadSignals;
+    private final AccountManagement accounts;
 
     RelationshipManagement(Relationships relationships, CaseloadQuery caseloadQuery, RelationshipAccess access, PeopleDirectory directory,
             PeopleManagement people, ProcessModels models, AuditTrail audit, Clock clock,
-            ObjectProvider<TimelineSource> timelineSources, ObjectProvider<CaseloadSignals> caseloadSignals) {
+            ObjectProvider<TimelineSource> timelineSources, ObjectProvider<CaseloadSignals> caseloadSignals,
+            AccountManagement accounts) {
         this.relationships = relationships;
         this.caseloadQuery = caseloadQuery;
         this.access = access;
@@ -76,6 +80,7 @@ public class RelationshipManagement {
         this.clock = clock;
         this.timelineSources = timelineSources;
         this.caseloadSignals = caseloadSignals;
+        this.accounts = accounts;
     }
 
     /**
@@ -197,8 +202,8 @@ public class RelationshipManagement {
 
     /**
      * Hands an open relationship over to another lead helper, for a reason and with a handover note.
-     * The new lead must be an active helper of this organisation who can sign in, and not already
-     * the lead; the helper who led leaves the relationship. Upcoming sessions move with it (the
+     * The new lead must be an active helper of this organisation who signs in with the helper role,
+     * and not already the lead; the helper who led leaves the relationship. Upcoming sessions move with it (the
      * sessions module listens to {@link RelationshipHandedOver} in the same transaction), and an
      * accepted working agreement waits for the new helper's confirmation and the client's acceptance
      * again. Only the relationship's helpers and admins hand it over.
@@ -218,6 +223,11 @@ public class RelationshipManagement {
         if (helper.username() == null) {
             throw new RuleBroken(helper.name() + " cannot sign in yet, so could not confirm taking the work on. "
                     + "Give them a sign-in first.");
+        }
+        UserDetails account = accounts.loadUserByUsername(helper.username());
+        if (!account.isEnabled() || account.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_HELPER"))) {
+            throw new RuleBroken(helper.name() + " does not sign in as a helper, so could not carry the work on. "
+                    + "Choose a helper who works with clients.");
         }
         UUID oldLead = relationship.leadHelperId();
         String oldLeadName = directory.helperNames(List.of(new HelperId(oldLead)))

@@ -1,5 +1,6 @@
 package org.rapport.relationships;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public record RelationshipOverview(RelationshipId id, int version, ClientParty c
         int phaseIndex, List<PhaseTask> currentTasks, Referral referral, List<AgreementRevision> agreementRevisions,
         @Nullable LocalDate nextReviewOn, boolean reviewOverdue, @Nullable LocalDate lastContactOn,
         List<TimelineEntry> timeline, boolean mayChange, List<Handover> handovers, List<String> awaitedAfterHandover,
-        @Nullable UUID askingHelperId) {
+        @JsonIgnore @Nullable UUID askingHelperId) {
 
     /** The latest handover, if the relationship was ever handed over. */
     public Optional<Handover> latestHandover() {

@@ -236,6 +236,18 @@ class HandoverIntegrationTests {
     }
 
     @Test
+    void refusesSomeoneOnTheStaffWhoIsNotAHelper() {
+        Staff lee = riverside.staff("Lee Supervisor", Role.SUPERVISOR);
+        SessionId upcoming = scheduled(ash, today().plusDays(2));
+        Snapshot before = snapshot(upcoming);
+
+        assertThatThrownBy(() -> handOver(ash, lee)).isInstanceOf(RuleBroken.class)
+                .hasMessage("Lee Supervisor does not sign in as a helper, so could not carry the work on. "
+                        + "Choose a helper who works with clients.");
+        assertThat(snapshot(upcoming)).isEqualTo(before);
+    }
+
+    @Test
     void refusesAHandoverToTheHelperWhoAlreadyLeads() {
         SessionId upcoming = scheduled(ash, today().plusDays(2));
         Snapshot before = snapshot(upcoming);

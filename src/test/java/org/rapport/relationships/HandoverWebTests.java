@@ -397,7 +397,9 @@ class HandoverWebTests {
                     .andExpect(jsonPath("$[0].reason").value("BETTER_FIT"))
                     .andExpect(jsonPath("$[0].agreementRevision").value(2))
                     .andExpect(jsonPath("$[0].confirmedAt").doesNotExist());
-            as(sam, get("/api/relationships/" + robin)).andExpect(jsonPath("$.awaitedAfterHandover.length()").value(2));
+            as(sam, get("/api/relationships/" + robin)).andExpect(jsonPath("$.awaitedAfterHandover.length()").value(2))
+                    .andExpect(jsonPath("$.handovers[0].toHelperName").value("Sam Lee"))
+                    .andExpect(jsonPath("$.askingHelperId").doesNotExist());
             // One session attended, with Ash: none yet with Sam.
             as(sam, get("/api/relationships/" + robin + "/continuity")).andExpect(status().isOk())
                     .andExpect(jsonPath("$.attendedSessions").value(1))
