@@ -19,6 +19,18 @@ record HelperParty(UUID lead, @Nullable UUID team, Set<UUID> helpers) {
         helpers = Set.copyOf(all);
     }
 
+    /**
+     * The party after a handover to {@code newLead}: the new helper leads, and the helper who led
+     * leaves the party (the relationship leaves their caseload). Other helpers of a team stay.
+     */
+    HelperParty handedTo(UUID newLead) {
+        if (newLead == null) throw new RuleBroken("Choose the helper who takes the relationship over.");
+        if (newLead.equals(lead)) throw new RuleBroken("That helper already leads this relationship; choose another helper.");
+        Set<UUID> rest = new LinkedHashSet<>(helpers);
+        rest.remove(lead);
+        return new HelperParty(newLead, team, rest);
+    }
+
     static HelperParty of(UUID lead, @Nullable UUID team, List<UUID> others) {
         return new HelperParty(lead, team, Set.copyOf(others));
     }

@@ -64,6 +64,8 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     private final List<TaskCompletion> taskCompletions;
     @MappedCollection(idColumn = "relationship_id", keyColumn = "position")
     private final List<AgreementRevision> agreementRevisions;
+    @MappedCollection(idColumn = "relationship_id", keyColumn = "position")
+    private final List<Handover> handovers;
 
     @PersistenceCreator
     Relationship(UUID relationshipId, UUID organisationId, UUID clientPartyId, @Nullable UUID teamId,
@@ -71,7 +73,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
             String referralReason, LocalDate referredOn, Urgency urgency, @Nullable UUID submissionId,
             Instant openedAt, @Nullable LocalDate lastContactOn, @Nullable Integer version,
             Set<HelperOnRelationship> helpers, List<StatusChange> statusChanges, List<PhaseMove> phaseMoves,
-            List<TaskCompletion> taskCompletions, List<AgreementRevision> agreementRevisions) {
+            List<TaskCompletion> taskCompletions, List<AgreementRevision> agreementRevisions, List<Handover> handovers) {
         this.relationshipId = relationshipId;
         this.organisationId = organisationId;
         this.clientPartyId = clientPartyId;
@@ -92,6 +94,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
         this.phaseMoves = new ArrayList<>(phaseMoves);
         this.taskCompletions = new ArrayList<>(taskCompletions);
         this.agreementRevisions = new ArrayList<>(agreementRevisions);
+        this.handovers = new ArrayList<>(handovers);
     }
 
     /** A referral opens the relationship in the model's first phase, waiting to be taken on. */
@@ -105,7 +108,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
         Relationship relationship = new Relationship(UUID.randomUUID(), organisationId, clientPartyId,
                 helperParty.team(), model.key(), RelationshipStatus.REFERRED, 0, referral.source(),
                 referral.reasonInReferrersWords(), referral.referredOn(), referral.urgency(), submissionId, at, null,
-                null, helpers, List.of(), List.of(), List.of(), List.of());
+                null, helpers, List.of(), List.of(), List.of(), List.of(), List.of());
         relationship.registerEvent(new RelationshipReferred(relationship.id(), at));
         return relationship;
     }
@@ -245,6 +248,82 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
         registerEvent(new AgreementAccepted(id(), revision, acceptedOn));
     }
 
+    /**
+     * Hands the relationship over to another lead helper: the new helper leads, the one who led
+     * leaves the helper party, and the handover is kept with its reason and note. An accepted
+     * working agreement is written again, unchanged, as a new revision for the new helper to
+     * confirm and the client to accept again; one not yet accepted simply stays awaiting acceptance.
+     */
+    Handover handOver(UUID newLead, String newLeadName, String oldLeadName, HandoverReason reason,
+            String handoverNote, Actor by, Instant at) {
+        if (status == RelationshipStatus.ENDED) {
+            throw new RuleBroken("The relationship has ended; it can no longer be handed over.");
+        }
+        if (newLead == null) throw new RuleBroken("Choose the helper who takes the relationship over.");
+        UUID oldLead = leadHelperId();
+        if (newLead.equals(oldLead)) {
+            throw new RuleBroken(newLeadName + " already leads this relationship; choose another helper.");
+        }
+        if (reason == null) throw new RuleBroken("Choose why the relationship is handed over.");
+        String note = FreeText.required(handoverNote, "The handover note", 4000);
+        HelperParty party = new HelperParty(oldLead, teamId, new HashSet<>(helperIds())).handedTo(newLead);
+        helpers.clear();
+        party.helpers().forEach(h -> helpers.add(new HelperOnRelationship(h, h.equals(party.lead()))));
+        Integer revision = null;
+        Optional<AgreementRevision> current = currentAgreement();
+        if (current.isPresent() && current.get().isAccepted()) {
+            revision = agreementRevisions.size() + 1;
+            agreementRevisions.add(AgreementRevision.written(revision, current.get().terms(),
+                    "Handed over from " + oldLeadName + " to " + newLeadName
+                            + ": unchanged, for the new helper to confirm and the client to accept again.",
+                    by, at));
+            registerEvent(new AgreementRevised(id(), revision, at));
+        } else if (current.isPresent()) {
+            revision = current.get().revision();
+        }
+        Handover handover = new Handover(handovers.size() + 1, oldLead, oldLeadName, newLead, newLeadName, reason, note,
+                revision, by.accountId(), by.name(), at, null, null);
+        handovers.add(handover);
+        registerEvent(new RelationshipHandedOver(id(), handover.number(), oldLead, newLead, reason, at));
+        return handover;
+    }
+
+    /** The new lead helper confirms taking the work on (and its working agreement), after the latest handover. */
+    void confirmHandover(int number, Actor by, Instant at) {
+        if (status == RelationshipStatus.ENDED) {
+            throw new RuleBroken("The relationship has ended; its handover can no longer be confirmed.");
+        }
+        if (number < 1 || number > handovers.size()) {
+            throw new RuleBroken("This relationship has no handover " + number + ".");
+        }
+        if (number != handovers.size()) {
+            throw new RuleBroken("Only the latest handover (" + handovers.size() + ") is confirmed.");
+        }
+        Handover latest = handovers.get(number - 1);
+        if (latest.isConfirmed()) {
+            throw new RuleBroken(latest.confirmedByName() + " already confirmed taking the work on.");
+        }
+        if (by.helperId() == null || !by.helperId().equals(latest.toHelperId())) {
+            throw new RuleBroken("Only " + latest.toHelperName() + ", the new lead helper, confirms taking the work on.");
+        }
+        handovers.set(number - 1, latest.confirmedBy(by.name(), at));
+    }
+
+    /** What the latest handover still waits for, in plain words; empty once it is complete (or without a handover). */
+    public List<String> awaitedAfterHandover() {
+        if (handovers.isEmpty() || status == RelationshipStatus.ENDED) return List.of();
+        Handover latest = handovers.get(handovers.size() - 1);
+        List<String> awaited = new ArrayList<>();
+        if (!latest.isConfirmed()) {
+            awaited.add(latest.toHelperName() + " to confirm taking the work on, with its working agreement.");
+        }
+        if (latest.agreementRevision() != null && currentAgreement().map(a -> !a.isAccepted()).orElse(false)) {
+            awaited.add("The client's acceptance of the working agreement (revision "
+                    + currentAgreement().get().revision() + ").");
+        }
+        return awaited;
+    }
+
     private void recordStatus(RelationshipStatus target, String reason, Actor by, Instant at) {
         statusChanges.add(new StatusChange(status, target, reason, by.accountId(), by.name(), at));
         RelationshipStatus previous = status;
@@ -343,6 +422,10 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
 
     public List<AgreementRevision> agreementRevisions() {
         return List.copyOf(agreementRevisions);
+    }
+
+    public List<Handover> handovers() {
+        return List.copyOf(handovers);
     }
 
     public Optional<AgreementRevision> currentAgreement() {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.CurrentUser;
 import org.rapport.accounts.Role;
 import org.rapport.audit.AuditTrail;
@@ -38,6 +39,7 @@ import org.rapport.shared.Tenancy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,10 +64,12 @@ public class RelationshipManagement {
     private final Clock clock;
     private final ObjectProvider<TimelineSource> timelineSources;
     private final ObjectProvider<CaseloadSignals> caseloadSignals;
+    private final AccountManagement accounts;
 
     RelationshipManagement(Relationships relationships, CaseloadQuery caseloadQuery, RelationshipAccess access, PeopleDirectory directory,
             PeopleManagement people, ProcessModels models, AuditTrail audit, Clock clock,
-            ObjectProvider<TimelineSource> timelineSources, ObjectProvider<CaseloadSignals> caseloadSignals) {
+            ObjectProvider<TimelineSource> timelineSources, ObjectProvider<CaseloadSignals> caseloadSignals,
+            AccountManagement accounts) {
         this.relationships = relationships;
         this.caseloadQuery = caseloadQuery;
         this.access = access;
@@ -76,6 +80,7 @@ public class RelationshipManagement {
         this.clock = clock;
         this.timelineSources = timelineSources;
         this.caseloadSignals = caseloadSignals;
+        this.accounts = accounts;
     }
 
     /**
@@ -195,6 +200,65 @@ public class RelationshipManagement {
         return save(relationship, "recorded the client's acceptance of agreement revision " + revision);
     }
 
+    /**
+     * Hands an open relationship over to another lead helper, for a reason and with a handover note.
+     * The new lead must be an active helper of this organisation who signs in with the helper role,
+     * and not already the lead; the helper who led leaves the relationship. Upcoming sessions move with it (the
+     * sessions module listens to {@link RelationshipHandedOver} in the same transaction), and an
+     * accepted working agreement waits for the new helper's confirmation and the client's acceptance
+     * again. Only the relationship's helpers and admins hand it over.
+     */
+    @Transactional
+    public HandoverMade handOver(RelationshipId id, int expectedVersion, HelperId newLead, HandoverReason reason,
+            String handoverNote) {
+        Relationship relationship = forChange(id, expectedVersion);
+        if (!relationship.status().isOpen()) {
+            throw new RuleBroken("The relationship has ended; it can no longer be handed over.");
+        }
+        if (newLead == null) throw new RuleBroken("Choose the helper who takes the relationship over.");
+        Helper helper = directory.helper(newLead).orElseThrow(() -> new RuleBroken(
+                "That helper is not one of this organisation's helpers. A relationship is handed over only within "
+                        + "its organisation: choose the new helper from the list."));
+        if (!helper.active()) throw new RuleBroken(helper.name() + " is no longer active and cannot take the relationship over.");
+        if (helper.username() == null) {
+            throw new RuleBroken(helper.name() + " cannot sign in yet, so could not confirm taking the work on. "
+                    + "Give them a sign-in first.");
+        }
+        UserDetails account = accounts.loadUserByUsername(helper.username());
+        if (!account.isEnabled() || account.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_HELPER"))) {
+            throw new RuleBroken(helper.name() + " does not sign in as a helper, so could not carry the work on. "
+                    + "Choose a helper who works with clients.");
+        }
+        UUID oldLead = relationship.leadHelperId();
+        String oldLeadName = directory.helperNames(List.of(new HelperId(oldLead)))
+                .getOrDefault(new HelperId(oldLead), "Unknown helper");
+        Handover handover = relationship.handOver(newLead.value(), helper.name(), oldLeadName, reason, handoverNote,
+                actor(), now());
+        int version = save(relationship, "handed the relationship over to another helper ("
+                + handover.reason().label().toLowerCase() + ")");
+        return new HandoverMade(handover.number(), version);
+    }
+
+    /**
+     * The new lead helper confirms taking the work on after a handover (only they can); returns the
+     * relationship's new version. The client's acceptance of the agreement is recorded as ever,
+     * with {@link #acceptAgreement}.
+     */
+    @Transactional
+    public int confirmHandover(RelationshipId id, int number) {
+        Relationship relationship = forChange(id, null);
+        relationship.confirmHandover(number, actor(), now());
+        return save(relationship, "confirmed taking the relationship on after handover " + number);
+    }
+
+    /** The relationship's handovers, the first first; the read is audited. */
+    @Transactional
+    public List<Handover> handovers(RelationshipId id) {
+        Relationship relationship = visible(id, staff());
+        audit.read(RECORD, id.value(), relationship.clientPartyId(), "read the relationship's handovers");
+        return relationship.handovers();
+    }
+
     @Transactional
     public MemberId addClientMember(RelationshipId id, NewClientMember member) {
         Relationship relationship = forChange(id, null);
@@ -244,7 +308,8 @@ public class RelationshipManagement {
                 relationship.referral(), relationship.agreementRevisions(), relationship.nextReviewOn().orElse(null),
                 relationship.isReviewOverdue(today()),
                 latest(relationship.lastContactOn(), signal == null ? null : signal.lastContactOn()), timeline,
-                access.mayChange(user, relationship));
+                access.mayChange(user, relationship), relationship.handovers(), relationship.awaitedAfterHandover(),
+                user.helperId());
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.rapport.relationships;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rapport.people.ClientParty;
 import org.rapport.processmodels.Phase;
@@ -18,7 +20,23 @@ public record RelationshipOverview(RelationshipId id, int version, ClientParty c
         @Nullable String teamName, RelationshipStatus status, Set<RelationshipStatus> nextStatuses, ProcessModel model,
         int phaseIndex, List<PhaseTask> currentTasks, Referral referral, List<AgreementRevision> agreementRevisions,
         @Nullable LocalDate nextReviewOn, boolean reviewOverdue, @Nullable LocalDate lastContactOn,
-        List<TimelineEntry> timeline, boolean mayChange) {
+        List<TimelineEntry> timeline, boolean mayChange, List<Handover> handovers, List<String> awaitedAfterHandover,
+        @JsonIgnore @Nullable UUID askingHelperId) {
+
+    /** The latest handover, if the relationship was ever handed over. */
+    public Optional<Handover> latestHandover() {
+        return handovers.isEmpty() ? Optional.empty() : Optional.of(handovers.get(handovers.size() - 1));
+    }
+
+    /** Whether the person asking is the new lead helper who still has to confirm the latest handover. */
+    public boolean mayConfirmHandover() {
+        return mayChange && status.isOpen() && askingHelperId != null && latestHandover()
+                .map(h -> !h.isConfirmed() && h.toHelperId().equals(askingHelperId)).orElse(false);
+    }
+
+    public boolean mayHandOver() {
+        return mayChange && status.isOpen();
+    }
 
     public Phase currentPhase() {
         return model.phase(phaseIndex);

@@ -46,6 +46,15 @@ final class Timeline {
                         a.acceptanceRecordedByName() == null ? "" : a.acceptanceRecordedByName()));
             }
         });
+        relationship.handovers().forEach(h -> {
+            entries.add(new TimelineEntry(h.handedOverAt(), "handover",
+                    "Handed over from " + h.fromHelperName() + " to " + h.toHelperName(),
+                    "Reason: " + h.reason().label(), h.handedOverByName()));
+            if (h.isConfirmed()) {
+                entries.add(new TimelineEntry(h.confirmedAt(), "handover",
+                        h.toHelperName() + " confirmed taking the work on", "", h.confirmedByName()));
+            }
+        });
         for (ClientMember member : client.members()) {
             if (member.joinedOn().isAfter(referral.referredOn())) {
                 entries.add(new TimelineEntry(startOf(member.joinedOn()), "member", member.name() + " joined", "", ""));

@@ -166,6 +166,25 @@ public class SessionManagement {
     }
 
     /**
+     * The continuity figure of a relationship: the share of attended sessions the current lead
+     * helper was at. The read is audited.
+     */
+    @Transactional
+    public Continuity continuityOf(RelationshipId relationship) {
+        RelationshipInfo info = visibleRelationship(relationship);
+        audit.read("relationship", info.id().value(), info.clientPartyId(), "read the relationship's continuity");
+        return continuity(info, sessions.ofRelationship(info.id()), directory);
+    }
+
+    static Continuity continuity(RelationshipInfo info, List<Session> all, PeopleDirectory directory) {
+        List<Session> attended = all.stream().filter(s -> s.outcome == SessionOutcome.ATTENDED).toList();
+        int withLead = (int) attended.stream().filter(s -> s.helperIds.contains(info.leadHelperId())).count();
+        org.rapport.people.HelperId lead = new org.rapport.people.HelperId(info.leadHelperId());
+        String name = directory.helperNames(List.of(lead)).getOrDefault(lead, "the lead helper");
+        return Continuity.of(attended.size(), withLead, info.leadHelperId(), name);
+    }
+
+    /**
      * The signed-in helper's sessions still scheduled from today on, across the open relationships
      * they may see, the soonest first. Empty for someone who is not a helper.
      */

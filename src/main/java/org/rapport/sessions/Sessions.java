@@ -119,6 +119,23 @@ class Sessions {
                 .param("from", from).param("helper", helper).query(Sessions::row).list());
     }
 
+    /**
+     * Moves a relationship's sessions still scheduled from this day on from one helper to another;
+     * returns the sessions moved.
+     */
+    List<Session> moveUpcoming(RelationshipId relationship, UUID from, UUID to, LocalDate today) {
+        List<Session> upcoming = jdbc.sql("select " + COLUMNS
+                        + " from session where relationship_id = ? and outcome = 'SCHEDULED' and held_on >= ?")
+                .params(relationship.value(), today).query(Sessions::row).list();
+        for (Session session : upcoming) {
+            jdbc.sql("delete from session_helper where session_id = ? and helper_id = ?")
+                    .params(session.id.value(), from).update();
+            jdbc.sql("insert into session_helper (session_id, helper_id) values (?, ?) on conflict do nothing")
+                    .params(session.id.value(), to).update();
+        }
+        return upcoming;
+    }
+
     /** Per relationship: the outcomes of the last few sessions up to this day that count for engagement, latest first. */
     Map<UUID, List<SessionOutcome>> recentOutcomes(Collection<UUID> relationships, LocalDate upTo) {
         Map<UUID, List<SessionOutcome>> outcomes = new HashMap<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.rapport.people.PeopleDirectory;
 import org.rapport.relationships.RelationshipInfo;
 import org.rapport.relationships.RelationshipPanel;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,12 @@ class SessionsPanel implements RelationshipPanel {
     static final int RECENT = 5;
 
     private final Sessions sessions;
+    private final PeopleDirectory directory;
     private final Clock clock;
 
-    SessionsPanel(Sessions sessions, Clock clock) {
+    SessionsPanel(Sessions sessions, PeopleDirectory directory, Clock clock) {
         this.sessions = sessions;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -37,14 +40,15 @@ class SessionsPanel implements RelationshipPanel {
     @Transactional(readOnly = true)
     public Map<String, Object> data(RelationshipInfo relationship) {
         LocalDate today = LocalDate.now(clock);
-        List<SessionInfo> all = sessions.ofRelationship(relationship.id()).stream()
-                .map(s -> s.info(relationship.mayChange())).toList();
+        List<Session> stored = sessions.ofRelationship(relationship.id());
+        List<SessionInfo> all = stored.stream().map(s -> s.info(relationship.mayChange())).toList();
         List<SessionInfo> upcoming = all.stream()
                 .filter(s -> s.outcome() == SessionOutcome.SCHEDULED && !s.on().isBefore(today))
                 .sorted(java.util.Comparator.comparing(SessionInfo::on).thenComparing(SessionInfo::at)).toList();
         List<SessionInfo> recent = all.stream().filter(s -> !upcoming.contains(s)).limit(RECENT).toList();
         return Map.of("relationshipId", relationship.id().value(), "upcoming", upcoming, "recent", recent,
                 "total", all.size(), "mayChange", relationship.mayChange(), "mayAdd",
-                relationship.mayChange() && relationship.isOpen());
+                relationship.mayChange() && relationship.isOpen(), "continuity",
+                SessionManagement.continuity(relationship, stored, directory));
     }
 }

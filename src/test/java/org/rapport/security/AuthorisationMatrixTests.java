@@ -117,7 +117,8 @@ class AuthorisationMatrixTests {
     record Attempt(String who, String method, String path, int expected, Shows shows) {
         Attempt(String who, String method, String path, int expected) {
             this(who, method, path, expected,
-                    relationshipIn(path) && !path.endsWith("/timeline") ? Shows.CLIENT : Shows.NOTHING);
+                    relationshipIn(path) && !path.endsWith("/timeline") && !path.endsWith("/handovers")
+                            ? Shows.CLIENT : Shows.NOTHING);
         }
 
         @Override
@@ -294,15 +295,19 @@ class AuthorisationMatrixTests {
             "/relationships/{R}/agreement", 409,
             "/relationships/{R}/agreement/1/acceptance", 302,
             "/relationships/{R}/members", 302,
-            "/relationships/{R}/members/{M}/left", 302);
+            "/relationships/{R}/members/{M}/left", 302,
+            "/relationships/{R}/handovers", 409, // stale
+            "/relationships/{R}/handovers/1/confirmation", 302); // there is no handover yet
 
-    static final List<String> RELATIONSHIP_READS = List.of("/api/relationships/{R}", "/api/relationships/{R}/timeline");
+    static final List<String> RELATIONSHIP_READS = List.of("/api/relationships/{R}", "/api/relationships/{R}/timeline",
+            "/api/relationships/{R}/handovers");
 
     /** The same changes through the API: a person who may change the relationship gets a 409. */
     static final List<String> RELATIONSHIP_CHANGES = List.of("/api/relationships/{R}/status",
             "/api/relationships/{R}/phase-moves", "/api/relationships/{R}/tasks",
             "/api/relationships/{R}/agreement-revisions", "/api/relationships/{R}/agreement-revisions/1/acceptance",
-            "/api/relationships/{R}/members", "/api/relationships/{R}/members/{M}/departure");
+            "/api/relationships/{R}/members", "/api/relationships/{R}/members/{M}/departure",
+            "/api/relationships/{R}/handovers", "/api/relationships/{R}/handovers/1/confirmation");
 
     /** Who may pass a door of a relationship's sessions, notes and goals. */
     enum Access {
@@ -383,7 +388,11 @@ class AuthorisationMatrixTests {
             // Quick recording
             new Door("GET", "/relationships/{R}/record", Access.CHANGE, 200, Shows.CLIENT),
             new Door("POST", "/relationships/{R}/record", Access.CHANGE, 200, Shows.CLIENT), // empty
-            new Door("POST", "/api/relationships/{R}/session-records", Access.CHANGE, 409, Shows.NOTHING));
+            new Door("POST", "/api/relationships/{R}/session-records", Access.CHANGE, 409, Shows.NOTHING),
+            // Handover and continuity
+            new Door("GET", "/relationships/{R}/handover", Access.CHANGE, 200, Shows.CLIENT),
+            new Door("GET", "/api/relationships/{R}/handovers/1", Access.SEE, 404, Shows.NOTHING), // none yet
+            new Door("GET", "/api/relationships/{R}/continuity", Access.SEE, 200, Shows.NOTHING));
 
     List<Attempt> attempts() {
         List<Attempt> all = new ArrayList<>();
@@ -616,7 +625,10 @@ class AuthorisationMatrixTests {
     MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String path) {
         String today = LocalDate.now(clock).toString();
         String later = LocalDate.now(clock).plusDays(10).toString();
-        if (path.startsWith("/relationships/") && path.endsWith("/sessions")) {
+        if (path.startsWith("/relationships/") && path.endsWith("/handovers")) {
+            return request.param("version", "99").param("newLeadHelperId", ids.get("H1")).param("reason", "CASELOAD")
+                    .param("note", "Where the work stands");
+        } else if (path.startsWith("/relationships/") && path.endsWith("/sessions")) {
             return request.param("on", LocalDate.now(clock).minusDays(1).toString()).param("at", "10:00")
                     .param("lengthMinutes", "50").param("mode", "IN_PERSON");
         } else if (path.startsWith("/sessions/") && path.endsWith("/record")) {
@@ -672,7 +684,11 @@ class AuthorisationMatrixTests {
         String later = LocalDate.now(clock).plusDays(10).toString();
         String r = targetOf(path);
         String n = r == null ? "" : r.substring(1);
-        if (path.startsWith("/api/relationships/") && path.endsWith("/sessions")) {
+        if (path.endsWith("/handovers")) {
+            return """
+                    {"version": 99, "newLeadHelperId": "%s", "reason": "CASELOAD", "note": "Where the work stands"}"""
+                    .formatted(ids.get("H1"));
+        } else if (path.startsWith("/api/relationships/") && path.endsWith("/sessions")) {
             return """
                     {"on": "%s", "at": "10:00", "lengthMinutes": 50, "mode": "IN_PERSON"}"""
                     .formatted(LocalDate.now(clock).minusDays(1));
@@ -775,6 +791,9 @@ class AuthorisationMatrixTests {
                             from relationship) || '/'
                         || (select count(*) from status_change) || '/' || (select count(*) from phase_move) || '/'
                         || (select count(*) from task_completion) || '/' || (select count(*) from agreement_revision)
+                        || '/' || (select count(*) from handover)
+                        || '/' || (select string_agg(session_id || ':' || helper_id, ',' order by session_id, helper_id)
+                                   from session_helper)
                     """).query(String.class).single()));
             // Sessions, notes and goals. Not the calendar feed links: opening or revoking one's own is allowed.
             state.put(organisation + " records", Tenancy.callAs(organisation, () -> jdbc.sql("""

@@ -21,6 +21,7 @@ import org.rapport.people.TeamId;
 import org.rapport.platform.FormErrors;
 import org.rapport.relationships.AcceptanceMethod;
 import org.rapport.relationships.AgreementRevision;
+import org.rapport.relationships.HandoverReason;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
@@ -31,6 +32,7 @@ import org.rapport.relationships.RelationshipOverview;
 import org.rapport.relationships.RelationshipPanel;
 import org.rapport.relationships.RelationshipStatus;
 import org.rapport.relationships.Urgency;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -202,6 +204,49 @@ class RelationshipPages {
                 () -> relationships.acceptAgreement(new RelationshipId(id), revision, acceptedOn, how));
     }
 
+    @GetMapping("/relationships/{id}/handover")
+    String handoverPage(@PathVariable UUID id, Model model) {
+        relationships.describeForChange(new RelationshipId(id));
+        RelationshipOverview overview = relationships.overview(new RelationshipId(id));
+        return handoverForm(model, overview, HandoverForm.blank(overview.version()), List.of());
+    }
+
+    @PostMapping("/relationships/{id}/handovers")
+    String handOver(@PathVariable UUID id, @Valid @ModelAttribute("form") HandoverForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        RelationshipId relationship = new RelationshipId(id);
+        if (binding.hasErrors()) {
+            String page = handoverForm(model, relationships.overview(relationship), form, List.of());
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", FormErrors.of(form, "form", binding, Map.of(
+                    "newLeadHelperId", "Choose the new helper from the list.",
+                    "reason", "Choose a reason from the list.",
+                    "version", "Reload the page, then make your change again.")));
+            return page;
+        }
+        try {
+            relationships.handOver(relationship, form.version(), new HelperId(form.newLeadHelperId()), form.reason(),
+                    form.note());
+        } catch (RuleBroken e) {
+            return handoverForm(model, relationships.overview(relationship), form, List.of(e.getMessage()));
+        }
+        String to = people.helper(new HelperId(form.newLeadHelperId())).map(h -> h.name()).orElse("the new helper");
+        try {
+            relationships.describe(relationship);
+        } catch (RecordNotFound e) {
+            redirect.addFlashAttribute("flash", "Handed over to " + to + ". The relationship has left your caseload.");
+            return "redirect:/caseload";
+        }
+        redirect.addFlashAttribute("flash", "Handed over to " + to + ". They confirm taking the work on when they "
+                + "next open the relationship; record the client's acceptance of the agreement when they have agreed.");
+        return "redirect:/relationships/" + id + "#handover";
+    }
+
+    @PostMapping("/relationships/{id}/handovers/{number}/confirmation")
+    String confirmHandover(@PathVariable UUID id, @PathVariable int number, RedirectAttributes redirect) {
+        return attempt(id, redirect, "You have confirmed taking the work on.",
+                () -> relationships.confirmHandover(new RelationshipId(id), number));
+    }
+
     @PostMapping("/relationships/{id}/members")
     String addMember(@PathVariable UUID id, @RequestParam(name = "name", defaultValue = "") String name,
             @RequestParam(name = "joinedOn", required = false) @Nullable LocalDate joinedOn, RedirectAttributes redirect) {
@@ -240,6 +285,17 @@ class RelationshipPages {
         model.addAttribute("teams", people.teams());
         model.addAttribute("models", relationships.availableModels());
         return "relationships/referral-form";
+    }
+
+    private String handoverForm(Model model, RelationshipOverview overview, HandoverForm form, List<String> problems) {
+        UUID lead = relationships.describe(overview.id()).leadHelperId();
+        model.addAttribute("r", overview);
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("reasons", HandoverReason.values());
+        model.addAttribute("helpers", people.helpers().stream()
+                .filter(h -> h.active() && h.username() != null && !h.id().value().equals(lead)).toList());
+        return "relationships/handover-form";
     }
 
     private String agreementForm(Model model, RelationshipOverview overview, AgreementForm form, List<String> problems) {

@@ -1,6 +1,8 @@
 package org.rapport.relationships.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +28,9 @@ import org.rapport.people.TeamId;
 import org.rapport.relationships.AcceptanceMethod;
 import org.rapport.relationships.AgreementTerms;
 import org.rapport.relationships.CaseloadEntry;
+import org.rapport.relationships.Handover;
+import org.rapport.relationships.HandoverMade;
+import org.rapport.relationships.HandoverReason;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
@@ -35,6 +40,8 @@ import org.rapport.relationships.RelationshipOverview;
 import org.rapport.relationships.RelationshipStatus;
 import org.rapport.relationships.TimelineEntry;
 import org.rapport.relationships.Urgency;
+import org.rapport.shared.RecordNotFound;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -133,6 +140,61 @@ class RelationshipsApi {
                 request.how()));
     }
 
+    @PostMapping("/relationships/{id}/handovers")
+    @Operation(summary = "Hand the relationship over to another lead helper of the same organisation",
+            description = "The helper who led leaves the relationship; upcoming sessions move to the new lead; an "
+                    + "accepted working agreement is written again unchanged, for the new helper to confirm and the "
+                    + "client to accept again (record that with the agreement-revisions acceptance).",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Handed over; Location names the handover"),
+                    @ApiResponse(responseCode = "400", description = "A field is missing, too long or of the wrong type",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                    @ApiResponse(responseCode = "403", description = "Only the relationship's helpers and admins hand it over",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                    @ApiResponse(responseCode = "404", description = "No such relationship for you",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+                    @ApiResponse(responseCode = "409", description = "Refused by a rule (ended, same lead, helper not "
+                            + "of this organisation or inactive) or changed by someone else since loaded",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))})
+    ResponseEntity<HandoverMade> handOver(@PathVariable UUID id, @Valid @RequestBody HandoverRequest request) {
+        HandoverMade made = relationships.handOver(new RelationshipId(id), request.version(),
+                new HelperId(request.newLeadHelperId()), request.reason(), request.note());
+        return ResponseEntity.created(URI.create("/api/relationships/" + id + "/handovers/" + made.number())).body(made);
+    }
+
+    @GetMapping("/relationships/{id}/handovers")
+    @Operation(summary = "A relationship's handovers, the first first", responses = {
+            @ApiResponse(responseCode = "200", description = "The handovers"),
+            @ApiResponse(responseCode = "404", description = "No such relationship for you",
+                    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))})
+    List<Handover> handovers(@PathVariable UUID id) {
+        return relationships.handovers(new RelationshipId(id));
+    }
+
+    @GetMapping("/relationships/{id}/handovers/{number}")
+    @Operation(summary = "One handover of a relationship", responses = {
+            @ApiResponse(responseCode = "200", description = "The handover"),
+            @ApiResponse(responseCode = "404", description = "No such relationship or handover for you",
+                    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))})
+    Handover handover(@PathVariable UUID id, @PathVariable int number) {
+        return relationships.handovers(new RelationshipId(id)).stream().filter(h -> h.number() == number).findFirst()
+                .orElseThrow(() -> new RecordNotFound("handover"));
+    }
+
+    @PostMapping("/relationships/{id}/handovers/{number}/confirmation")
+    @Operation(summary = "The new lead helper confirms taking the work on (only they can)", responses = {
+            @ApiResponse(responseCode = "200", description = "Confirmed; the relationship's new version"),
+            @ApiResponse(responseCode = "403", description = "Supervisors and others not on the relationship cannot",
+                    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+            @ApiResponse(responseCode = "404", description = "No such relationship for you",
+                    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
+            @ApiResponse(responseCode = "409", description = "Not the new lead helper, already confirmed, not the "
+                    + "latest handover, or the relationship has ended",
+                    content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))})
+    Map<String, Object> confirmHandover(@PathVariable UUID id, @PathVariable int number) {
+        return Map.of("version", relationships.confirmHandover(new RelationshipId(id), number));
+    }
+
     @PostMapping("/relationships/{id}/members")
     @Operation(summary = "A member joins the client party (couple, family or group)")
     ResponseEntity<Map<String, Object>> addMember(@PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
@@ -183,6 +245,10 @@ class RelationshipsApi {
     }
 
     record AcceptanceRequest(@NotNull LocalDate acceptedOn, @NotNull AcceptanceMethod how) {
+    }
+
+    record HandoverRequest(@NotNull Integer version, @NotNull UUID newLeadHelperId, @NotNull HandoverReason reason,
+            @NotBlank @Size(max = 4000) String note) {
     }
 
     record DepartureRequest(@NotNull LocalDate leftOn) {

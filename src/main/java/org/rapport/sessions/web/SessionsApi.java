@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.sessions.CalendarLink;
+import org.rapport.sessions.Continuity;
 import org.rapport.sessions.HelpingSkill;
 import org.rapport.sessions.NewSession;
 import org.rapport.sessions.SessionId;
@@ -89,6 +90,12 @@ class SessionsApi {
     @Operation(summary = "A relationship's sessions, the latest first")
     List<SessionInfo> sessionsOf(@PathVariable UUID id) {
         return sessions.sessionsOf(new RelationshipId(id));
+    }
+
+    @GetMapping("/relationships/{id}/continuity")
+    @Operation(summary = "Continuity: of the attended sessions, how many the current lead helper was at")
+    Continuity continuity(@PathVariable UUID id) {
+        return sessions.continuityOf(new RelationshipId(id));
     }
 
     @PostMapping("/relationships/{id}/sessions")
