@@ -32,6 +32,7 @@ import org.rapport.testing.TestOrganisation.Staff;
 import org.rapport.testing.TravellingClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * from another organisation do nothing.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TravellingClock.Configuration.class)
 class FollowUpManagementIntegrationTests {
 
