@@ -331,6 +331,21 @@ class FollowUpManagementIntegrationTests {
     }
 
     @Test
+    void everyStepIsAuditedWithoutTheClientsWords() {
+        String token = linkToken(dueFirstFollowUp());
+        followUps.openByLink(token);
+        followUps.answerByLink(token, phq9All(1), true, "My sister's wedding brought it all back.");
+        riverside.run(ash, () -> followUps.reconnectsOf(robin));
+
+        List<String> details = riverside.inScope(() -> jdbc.sql("select detail from audit_entry order by happened_at")
+                .query(String.class).list());
+        assertThat(details).contains("scheduled a follow-up check-in", "a follow-up check-in fell due",
+                "created a link for a follow-up check-in", "the client opened their follow-up link",
+                "the client answered a follow-up check-in and asked to get back in touch", "read the ways back in");
+        assertThat(details).noneMatch(detail -> detail.contains("sister") || detail.contains("wedding"));
+    }
+
+    @Test
     void aReconnectLinkOpensAReferralOnce() {
         close();
         String path = riverside.as(ash, () -> followUps.issue(robin));
