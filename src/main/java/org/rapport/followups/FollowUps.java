@@ -143,6 +143,33 @@ class FollowUps {
         unlink(id);
     }
 
+    /** What happened to a relationship's follow-ups and ways back in, for its timeline: kind, when, and whether a "yes". */
+    record Event(String kind, Instant at, @Nullable LocalDate dueOn, boolean wantsContact) {
+    }
+
+    List<Event> eventsOf(RelationshipId relationship) {
+        List<Event> events = new java.util.ArrayList<>(jdbc.sql("""
+                select 'scheduled' as kind, scheduled_at as at, due_on, false as yes from follow_up where relationship_id = ?
+                union all
+                select 'due', released_at, due_on, false from follow_up where relationship_id = ? and released_at is not null
+                union all
+                select 'link', link_created_at, due_on, false from follow_up where relationship_id = ? and link_created_at is not null
+                union all
+                select 'answered', answered_at, due_on, coalesce(wants_contact, false) from follow_up
+                 where relationship_id = ? and answered_at is not null
+                union all
+                select 'reconnect-issued', issued_at, null, false from reconnect where relationship_id = ? and via = 'LINK'
+                union all
+                select 'reconnect-used', asked_at, null, true from reconnect
+                 where relationship_id = ? and via = 'LINK' and asked_at is not null""")
+                .params(relationship.value(), relationship.value(), relationship.value(), relationship.value(),
+                        relationship.value(), relationship.value())
+                .query((rs, n) -> new Event(rs.getString("kind"), rs.getTimestamp("at").toInstant(),
+                        rs.getObject("due_on", LocalDate.class), rs.getBoolean("yes")))
+                .list());
+        return events;
+    }
+
     // --- reconnects --------------------------------------------------------------------------------
 
     void insertReconnect(ReconnectId id, RelationshipId relationship, UUID clientParty, ReconnectView.Via via,

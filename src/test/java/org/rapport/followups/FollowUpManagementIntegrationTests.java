@@ -323,6 +323,10 @@ class FollowUpManagementIntegrationTests {
         assertThat(first.continuedIn().relationship()).isEqualTo(again);
         assertThat(first.continuedIn().on()).isEqualTo(today.plusMonths(1));
         assertThat(followUpsOfRobin().get(0).newRelationship()).isEqualTo(again);
+        assertThat(first.timeline()).extracting(e -> e.title()).contains("Follow-up answered", "Follow-up link created",
+                "Follow-up scheduled for " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
+                        .format(today.plusMonths(3)));
+        assertThat(first.timeline()).noneMatch(e -> (e.title() + e.detail()).contains("winter"));
         assertThat(riverside.as(ash, () -> followUps.reconnectsOf(robin))).singleElement().satisfies(r -> {
             assertThat(r.via()).isEqualTo(ReconnectView.Via.FOLLOW_UP);
             assertThat(r.newRelationship()).isEqualTo(again);
