@@ -84,7 +84,8 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/calendar/**", "/m/**")
+                                "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/calendar/**", "/m/**", "/f/**",
+                                "/reconnect/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))

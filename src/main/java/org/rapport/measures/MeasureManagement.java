@@ -40,6 +40,7 @@ import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -214,6 +215,31 @@ public class MeasureManagement {
                 Administrations.Status.IN_PROGRESS);
         administrations.complete(id, checked, score, EnteredBy.HELPER, now);
         audit.changed(RECORD, id.value(), info.clientPartyId(), "entered answers to " + instrument.name() + " in a session");
+        raiseAlerts(relationship, info.clientPartyId(), instrument, id, checked, score);
+        return id;
+    }
+
+    /**
+     * Stores a former client's answers to the short measure of a follow-up check-in, scores them and
+     * raises the alerts the measure's policies call for (a reliable deterioration since the first
+     * score alerts the former helper), all in the caller's transaction. For the follow-ups module,
+     * which has checked the client's one-time link: it works with nobody signed in, and only for a
+     * relationship of the organisation in scope that has ended. Answers that cannot be scored are
+     * refused with {@link InvalidAnswers} and nothing is stored.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AdministrationId recordFollowUp(RelationshipId relationship, String instrumentKey, Map<String, Integer> answers) {
+        RelationshipInfo info = relationships.describeForClientLink(relationship).orElseThrow(() -> new RecordNotFound("relationship"));
+        if (info.isOpen()) throw new RuleBroken("A follow-up is answered once the relationship has ended.");
+        InstrumentDefinition instrument = instrumentForPlan(instrumentKey);
+        Map<String, Integer> checked = AnswerChecks.checked(instrument, answers == null ? Map.of() : answers);
+        Score score = instrument.score(checked);
+        Instant now = now();
+        AdministrationId id = new AdministrationId(UUID.randomUUID());
+        administrations.insert(id, relationship, info.clientPartyId(), instrument.key(), null, firstName(info), now,
+                "Follow-up check-in", null, Administrations.Status.IN_PROGRESS);
+        administrations.complete(id, checked, score, EnteredBy.CLIENT, now);
+        audit.changed(RECORD, id.value(), info.clientPartyId(), "the client answered " + instrument.name() + " at a follow-up");
         raiseAlerts(relationship, info.clientPartyId(), instrument, id, checked, score);
         return id;
     }

@@ -51,6 +51,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     private final @Nullable UUID submissionId;
     private final Instant openedAt;
     private @Nullable LocalDate lastContactOn;
+    private final @Nullable UUID continuesFrom;
     @Version
     private @Nullable Integer version;
 
@@ -71,7 +72,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     Relationship(UUID relationshipId, UUID organisationId, UUID clientPartyId, @Nullable UUID teamId,
             String processModelKey, RelationshipStatus status, int phaseIndex, String referralSource,
             String referralReason, LocalDate referredOn, Urgency urgency, @Nullable UUID submissionId,
-            Instant openedAt, @Nullable LocalDate lastContactOn, @Nullable Integer version,
+            Instant openedAt, @Nullable LocalDate lastContactOn, @Nullable UUID continuesFrom, @Nullable Integer version,
             Set<HelperOnRelationship> helpers, List<StatusChange> statusChanges, List<PhaseMove> phaseMoves,
             List<TaskCompletion> taskCompletions, List<AgreementRevision> agreementRevisions, List<Handover> handovers) {
         this.relationshipId = relationshipId;
@@ -88,6 +89,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
         this.submissionId = submissionId;
         this.openedAt = openedAt;
         this.lastContactOn = lastContactOn;
+        this.continuesFrom = continuesFrom;
         this.version = version;
         this.helpers = new HashSet<>(helpers);
         this.statusChanges = new ArrayList<>(statusChanges);
@@ -100,6 +102,12 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     /** A referral opens the relationship in the model's first phase, waiting to be taken on. */
     static Relationship refer(UUID organisationId, UUID clientPartyId, HelperParty helperParty, ProcessModel model,
             Referral referral, @Nullable UUID submissionId, Instant at, LocalDate today) {
+        return refer(organisationId, clientPartyId, helperParty, model, referral, submissionId, null, at, today);
+    }
+
+    /** A referral that continues the work of an earlier, ended relationship with the same client party. */
+    static Relationship refer(UUID organisationId, UUID clientPartyId, HelperParty helperParty, ProcessModel model,
+            Referral referral, @Nullable UUID submissionId, @Nullable UUID continuesFrom, Instant at, LocalDate today) {
         if (referral.referredOn().isAfter(today)) {
             throw new RuleBroken("The referral date cannot be in the future.");
         }
@@ -108,7 +116,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
         Relationship relationship = new Relationship(UUID.randomUUID(), organisationId, clientPartyId,
                 helperParty.team(), model.key(), RelationshipStatus.REFERRED, 0, referral.source(),
                 referral.reasonInReferrersWords(), referral.referredOn(), referral.urgency(), submissionId, at, null,
-                null, helpers, List.of(), List.of(), List.of(), List.of(), List.of());
+                continuesFrom, null, helpers, List.of(), List.of(), List.of(), List.of(), List.of());
         relationship.registerEvent(new RelationshipReferred(relationship.id(), at));
         return relationship;
     }
@@ -389,6 +397,17 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
 
     public Instant openedAt() {
         return openedAt;
+    }
+
+    /** The earlier, ended relationship whose work this one continues, if any. */
+    public Optional<RelationshipId> continuesFrom() {
+        return Optional.ofNullable(continuesFrom).map(RelationshipId::new);
+    }
+
+    /** The day the relationship ended, if it has. */
+    public Optional<Instant> endedAt() {
+        return statusChanges.stream().filter(c -> c.toStatus() == RelationshipStatus.ENDED)
+                .map(StatusChange::changedAt).reduce((a, b) -> b);
     }
 
     public @Nullable LocalDate lastContactOn() {

@@ -128,6 +128,8 @@ public class RelationshipManagement {
      */
     @Transactional
     public RelationshipId refer(NewReferral referral) {
+        if (referral == null) throw new RuleBroken("Give the referral.");
+        if (CurrentUser.find().isEmpty()) return referForClient(referral);
         CurrentUser user = staff();
         if (referral.submissionId() != null) {
             var earlier = relationships.findBySubmissionId(referral.submissionId());
@@ -153,11 +155,85 @@ public class RelationshipManagement {
         } else {
             throw new RuleBroken("Say who the referral is for: a new client party or one already known.");
         }
+        if (referral.continuesFrom() != null) {
+            Relationship earlier = visible(referral.continuesFrom(), user);
+            mayBeContinued(earlier);
+            if (!earlier.clientPartyId().equals(clientPartyId))
+                throw new RuleBroken("A new referral continues only work with the same client party.");
+        }
         Relationship relationship = Relationship.refer(Tenancy.require().value(), clientPartyId, helperParty, model,
-                referral.referral(), referral.submissionId(), now(), today());
+                referral.referral(), referral.submissionId(),
+                referral.continuesFrom() == null ? null : referral.continuesFrom().value(), now(), today());
         relationships.save(relationship);
-        audit.changed(RECORD, relationship.id().value(), clientPartyId, "took a referral (" + model.name() + ")");
+        audit.changed(RECORD, relationship.id().value(), clientPartyId, "took a referral (" + model.name() + ")"
+                + (referral.continuesFrom() == null ? "" : " continuing earlier work"));
         return relationship.id();
+    }
+
+    /**
+     * A referral a former client asks for themselves, from a link, with nobody signed in: only one
+     * that continues an ended relationship, for the same client party, back to the same lead helper,
+     * following the same process model.
+     */
+    private RelationshipId referForClient(NewReferral referral) {
+        if (referral.continuesFrom() == null || referral.newClientParty() != null || referral.existingClientParty() == null)
+            throw new AccessDeniedException("Without signing in, a referral can only continue earlier work.");
+        Relationship earlier = relationships.findById(referral.continuesFrom().value())
+                .orElseThrow(() -> new RecordNotFound(RECORD));
+        mayBeContinued(earlier);
+        if (!earlier.clientPartyId().equals(referral.existingClientParty().value())
+                || !earlier.leadHelperId().equals(referral.leadHelper().value())
+                || !earlier.processModelKey().equals(referral.processModelKey())
+                || !referral.otherHelpers().isEmpty() || referral.team() != null)
+            throw new AccessDeniedException("A client's own referral goes back to the same helper, in the same way of working.");
+        ProcessModel model = model(referral.processModelKey());
+        HelperParty helperParty = helperParty(referral.leadHelper(), null, List.of());
+        Relationship relationship = Relationship.refer(Tenancy.require().value(), earlier.clientPartyId(), helperParty, model,
+                referral.referral(), referral.submissionId(), earlier.id().value(), now(), today());
+        relationships.save(relationship);
+        audit.changed(RECORD, relationship.id().value(), earlier.clientPartyId(),
+                "the client asked to get back in touch: a referral continuing earlier work (" + model.name() + ")");
+        return relationship.id();
+    }
+
+    /** Refuses to continue work that has not ended, or that an open relationship already continues. */
+    private void mayBeContinued(Relationship earlier) {
+        if (earlier.status() != RelationshipStatus.ENDED)
+            throw new RuleBroken("The earlier work has not ended, so a new referral cannot continue it.");
+        if (openContinuation(earlier.id()).isPresent())
+            throw new RuleBroken("The earlier work already continues in an open relationship.");
+    }
+
+    private Optional<Relationship> openContinuation(RelationshipId earlier) {
+        return relationships.findByContinuesFrom(earlier.value()).stream()
+                .filter(r -> r.status().isOpen()).findFirst();
+    }
+
+    /**
+     * The open relationship that continues an earlier one, in the organisation in scope, with or
+     * without anyone signed in: for work a former client starts from a link. Reveals only the id.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RelationshipId> openContinuationOf(RelationshipId earlier) {
+        if (earlier == null) return Optional.empty();
+        return openContinuation(earlier).map(Relationship::id);
+    }
+
+    /**
+     * What a link a former client holds needs of their relationship, with nobody signed in: its
+     * parties, status and model (never whether anyone may change it). Not audited here: the caller
+     * audits what it reads. Empty when the organisation in scope has no such relationship.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RelationshipInfo> describeForClientLink(RelationshipId id) {
+        if (id == null) return Optional.empty();
+        return relationships.findById(id.value()).map(relationship -> {
+            ProcessModel model = model(relationship.processModelKey());
+            Phase phase = model.phase(relationship.phaseIndex());
+            return new RelationshipInfo(relationship.id(), relationship.clientPartyId(), relationship.status(),
+                    model.key(), relationship.phaseIndex(), phase.key(), phase.name(), relationship.leadHelperId(),
+                    relationship.helperIds(), relationship.referral().referredOn(), false);
+        });
     }
 
     @Transactional
@@ -303,13 +379,24 @@ public class RelationshipManagement {
         timelineSources.orderedStream().forEach(source -> timeline.addAll(source.timelineOf(id)));
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
         CaseloadSignals.Signal signal = signalsFor(List.of(id)).get(id);
+        Continuation continuesFrom = relationship.continuesFrom()
+                .flatMap(earlier -> relationships.findById(earlier.value()))
+                .filter(earlier -> access.maySee(user, earlier))
+                .map(earlier -> new Continuation(earlier.id(),
+                        earlier.endedAt().map(at -> LocalDate.ofInstant(at, clock.getZone())).orElse(earlier.referral().referredOn())))
+                .orElse(null);
+        Continuation continuedIn = relationships.findByContinuesFrom(id.value()).stream()
+                .filter(later -> access.maySee(user, later))
+                .max(Comparator.comparing(Relationship::openedAt))
+                .map(later -> new Continuation(later.id(), later.referral().referredOn()))
+                .orElse(null);
         return new RelationshipOverview(relationship.id(), relationship.version(), client, helpers, teamName,
                 relationship.status(), relationship.status().next(), model, relationship.phaseIndex(), tasks,
                 relationship.referral(), relationship.agreementRevisions(), relationship.nextReviewOn().orElse(null),
                 relationship.isReviewOverdue(today()),
                 latest(relationship.lastContactOn(), signal == null ? null : signal.lastContactOn()), timeline,
                 access.mayChange(user, relationship), relationship.handovers(), relationship.awaitedAfterHandover(),
-                user.helperId());
+                user.helperId(), continuesFrom, continuedIn);
     }
 
     /**

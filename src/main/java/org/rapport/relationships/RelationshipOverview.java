@@ -14,14 +14,16 @@ import org.rapport.processmodels.ProcessModel;
 /**
  * Everything the relationship page shows, in one read: the parties, where the work stands in its
  * process model, the tasks of the current phase, the working agreement with its revisions, and the
- * timeline of what happened.
+ * timeline of what happened; and the earlier relationship whose work this one continues, or the later
+ * one that continues it.
  */
 public record RelationshipOverview(RelationshipId id, int version, ClientParty clientParty, List<HelperName> helpers,
         @Nullable String teamName, RelationshipStatus status, Set<RelationshipStatus> nextStatuses, ProcessModel model,
         int phaseIndex, List<PhaseTask> currentTasks, Referral referral, List<AgreementRevision> agreementRevisions,
         @Nullable LocalDate nextReviewOn, boolean reviewOverdue, @Nullable LocalDate lastContactOn,
         List<TimelineEntry> timeline, boolean mayChange, List<Handover> handovers, List<String> awaitedAfterHandover,
-        @JsonIgnore @Nullable UUID askingHelperId) {
+        @JsonIgnore @Nullable UUID askingHelperId, @Nullable Continuation continuesFrom,
+        @Nullable Continuation continuedIn) {
 
     /** The latest handover, if the relationship was ever handed over. */
     public Optional<Handover> latestHandover() {

@@ -11,4 +11,6 @@ interface Relationships extends CrudRepository<Relationship, UUID> {
     Optional<Relationship> findBySubmissionId(UUID submissionId);
 
     List<Relationship> findByClientPartyId(UUID clientPartyId);
+
+    List<Relationship> findByContinuesFrom(UUID continuesFrom);
 }

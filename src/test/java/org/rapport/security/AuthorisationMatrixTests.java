@@ -254,6 +254,17 @@ class AuthorisationMatrixTests {
             ids.put("K" + n, concern.toString());
             ids.put("G" + n, goal.toString());
             ids.put("T" + n, step.toString());
+            // A follow-up check-in, scheduled as closing would schedule it (not yet due, so creating its link is refused).
+            UUID followUp = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into follow_up (organisation_id, follow_up_id, relationship_id, client_party_id, helper_id, due_on,
+                                           instrument_key, status, scheduled_at, version)
+                    select rapport_current_organisation(), ?, r.relationship_id, r.client_party_id, h.helper_id, ?, 'phq-9',
+                           'SCHEDULED', now(), 0
+                    from relationship r join relationship_helper h on h.relationship_id = r.relationship_id and h.lead
+                    where r.relationship_id = ?""")
+                    .params(followUp, today.plusMonths(1), relationship.value()).update();
+            ids.put("F" + n, followUp.toString());
             return null;
         });
     }
@@ -385,6 +396,11 @@ class AuthorisationMatrixTests {
             new Door("POST", "/api/goals/{G}/action-steps", Access.CHANGE, 409, Shows.NOTHING),
             new Door("POST", "/api/goals/{G}/action-steps/{T}/completion", Access.CHANGE, 409, Shows.NOTHING),
             new Door("POST", "/api/sessions/{S}/goal-ratings", Access.CHANGE, 409, Shows.NOTHING), // a day to come
+            // Follow-ups and reconnects: the follow-up {F} is not yet due, so creating its link is refused by a rule.
+            new Door("GET", "/api/relationships/{R}/follow-ups", Access.SEE, 200, Shows.NOTHING),
+            new Door("GET", "/api/relationships/{R}/reconnects", Access.SEE, 200, Shows.NOTHING),
+            new Door("POST", "/follow-ups/{F}/link", Access.CHANGE, 302, Shows.NOTHING),
+            new Door("POST", "/api/follow-ups/{F}/link", Access.CHANGE, 409, Shows.NOTHING),
             // Quick recording
             new Door("GET", "/relationships/{R}/record", Access.CHANGE, 200, Shows.CLIENT),
             new Door("POST", "/relationships/{R}/record", Access.CHANGE, 200, Shows.CLIENT), // empty
@@ -400,6 +416,13 @@ class AuthorisationMatrixTests {
         for (String who : EVERYONE) {
             all.add(new Attempt(who, "GET", "/calendar/" + feedToken + ".ics", 200));
             all.add(new Attempt(who, "GET", "/calendar/not-a-feed-we-made.ics", 404));
+        }
+        // A former client's follow-up and reconnect links open without signing in: one that was never made is gone for everyone.
+        for (String who : EVERYONE) {
+            for (String link : List.of("/f/not-a-link-we-made", "/reconnect/not-a-link-we-made")) {
+                all.add(new Attempt(who, "GET", link, 410));
+                all.add(new Attempt(who, "POST", link, 410));
+            }
         }
         for (String who : EVERYONE) {
             for (String r : List.of("R1", "R2", "RB")) {
@@ -437,6 +460,8 @@ class AuthorisationMatrixTests {
             // Sessions to come and the calendar feed link: each helper's own.
             all.add(new Attempt(who, "GET", "/sessions/upcoming", pageAnswer(who, 200)));
             all.add(new Attempt(who, "GET", "/api/sessions/upcoming", apiAnswer(who, 200)));
+            // Follow-ups due for the person asking (as former lead helper).
+            all.add(new Attempt(who, "GET", "/api/follow-ups/due", apiAnswer(who, 200)));
             // (everyone on the staff here is a helper too, so each has a calendar)
             all.add(new Attempt(who, "POST", "/calendar-feed", pageAnswer(who, 302)));
             all.add(new Attempt(who, "POST", "/calendar-feed/revoke", pageAnswer(who, 302)));
@@ -512,7 +537,7 @@ class AuthorisationMatrixTests {
     }
 
     /** The tokens that stand for a relationship's records in a path: {R1}, {S1}, {D1} and so on. */
-    static final List<String> RECORD_TOKENS = List.of("R", "M", "S", "D", "N", "U", "G", "T");
+    static final List<String> RECORD_TOKENS = List.of("R", "M", "S", "D", "N", "U", "G", "T", "F");
 
     static String on(String template, String r) {
         String path = template;
@@ -811,6 +836,14 @@ class AuthorisationMatrixTests {
                         || (select count(*) from goal_rating) || '/' || (select count(*) from goal_status_change) || '/'
                         || (select count(*) from action_step) || '/'
                         || (select count(*) from action_step where done_on is not null)
+                    """).query(String.class).single()));
+            // Follow-ups, their links and the ways back in.
+            state.put(organisation + " follow-ups", Tenancy.callAs(organisation, () -> jdbc.sql("""
+                    select (select count(*) from follow_up) || '/'
+                        || (select string_agg(follow_up_id || ':' || version || ':' || status, ',' order by follow_up_id)
+                            from follow_up) || '/'
+                        || (select count(*) from reconnect) || '/'
+                        || (select count(*) from follow_up_link where organisation_id = rapport_current_organisation())
                     """).query(String.class).single()));
         }
         return state;

@@ -29,6 +29,7 @@ import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipInfo;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.relationships.RelationshipOverview;
+import org.rapport.relationships.CaseloadSection;
 import org.rapport.relationships.RelationshipPanel;
 import org.rapport.relationships.RelationshipStatus;
 import org.rapport.relationships.Urgency;
@@ -53,13 +54,15 @@ class RelationshipPages {
     private final PeopleDirectory people;
     private final Clock clock;
     private final ObjectProvider<RelationshipPanel> panels;
+    private final ObjectProvider<CaseloadSection> caseloadSections;
 
     /** Panels ordered below this stand above the phase card. */
     static final int TOP_OF_PAGE = 10;
 
     RelationshipPages(RelationshipManagement relationships, PeopleDirectory people, Clock clock,
-            ObjectProvider<RelationshipPanel> panels) {
+            ObjectProvider<RelationshipPanel> panels, ObjectProvider<CaseloadSection> caseloadSections) {
         this.relationships = relationships;
+        this.caseloadSections = caseloadSections;
         this.people = people;
         this.clock = clock;
         this.panels = panels;
@@ -75,6 +78,10 @@ class RelationshipPages {
     String caseload(@RequestParam(name = "ended", defaultValue = "false") boolean includeEnded, Model model) {
         model.addAttribute("entries", relationships.caseload(includeEnded));
         model.addAttribute("includeEnded", includeEnded);
+        model.addAttribute("sections", caseloadSections.orderedStream()
+                .sorted(java.util.Comparator.comparingInt(CaseloadSection::order))
+                .map(section -> new PanelView(section.template(), section.data()))
+                .filter(view -> !view.data().isEmpty()).toList());
         return "relationships/caseload";
     }
 
