@@ -134,7 +134,7 @@ public class MeasureManagement {
         return summary(administrations.planOf(relationship));
     }
 
-    /** Reads as "PHQ-9 every session; session check-in every 4 sessions", or "No measures planned". */
+    /** Reads as "PHQ-9 every session; Check-in every 4 sessions", or "No measures planned". */
     String summary(List<PlanEntry> plan) {
         if (plan.isEmpty()) return "No measures planned";
         var parts = new ArrayList<String>();
@@ -440,8 +440,8 @@ public class MeasureManagement {
         return CurrentUser.find().map(user -> user.displayName()).orElse("Rapport (system)");
     }
 
-    /** The name helpers know a measure by in alerts and plans, e.g. "PHQ-9": its key in capitals. */
+    /** The name helpers know a measure by in alerts and plans, e.g. "PHQ-9": the instrument's brief name. */
     static String shortName(InstrumentDefinition instrument) {
-        return instrument.key().equals(CHECK_IN) ? "session check-in" : instrument.key().toUpperCase(Locale.UK);
+        return instrument.briefName();
     }
 }

@@ -235,7 +235,7 @@ class InstrumentPagesTests {
                 new PlanEntry("phq-9", PlanTiming.EVERY_SESSION, null),
                 new PlanEntry("rapport-check-in", PlanTiming.EVERY_N_SESSIONS, 4));
         page(ash, get("/relationships/" + robin.value())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("PHQ-9 every session; session check-in every 4 sessions")))
+                .andExpect(content().string(containsString("PHQ-9 every session; Check-in every 4 sessions")))
                 .andExpect(content().string(containsString("/relationships/" + robin.value() + "/measurement-plan")));
     }
 
