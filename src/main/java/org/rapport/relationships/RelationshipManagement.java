@@ -108,6 +108,19 @@ public class RelationshipManagement {
         return relationships.findById(id.value()).map(Relationship::clientPartyId);
     }
 
+    /**
+     * Every relationship not yet ended in the organisation in scope, with nobody signed in: for
+     * background work such as the daily alert sweep. Reveals ids, status and the agreement's next
+     * review date only; pages and the API never call it.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenRelationship> openRelationshipsInScope() {
+        return caseloadQuery.rows(null, null, false).stream()
+                .map(r -> new OpenRelationship(new RelationshipId(r.relationshipId()), r.clientPartyId(), r.status(),
+                        r.nextReviewOn()))
+                .toList();
+    }
+
     private RelationshipInfo info(Relationship relationship, CurrentUser user) {
         ProcessModel model = model(relationship.processModelKey());
         Phase phase = model.phase(relationship.phaseIndex());
