@@ -302,6 +302,19 @@ public class RelationshipManagement {
                 .thenComparing(CaseloadEntry::referredOn)).toList();
     }
 
+    /**
+     * Former clients needing attention: the ended relationships on this person's caseload (their
+     * own, or, for a supervisor, their supervisees') that still have open alerts — a follow-up after
+     * the ending may raise one. The most urgent first. The alerts are acknowledged as on any
+     * relationship.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseloadEntry> formerClientsNeedingAttention() {
+        return caseload(true).stream()
+                .filter(e -> e.status() == RelationshipStatus.ENDED && e.hasAlerts())
+                .toList();
+    }
+
     /** What the modules that know more (sessions, alerts) say about these relationships, merged. */
     private Map<RelationshipId, CaseloadSignals.Signal> signalsFor(List<RelationshipId> ids) {
         Map<RelationshipId, CaseloadSignals.Signal> merged = new HashMap<>();

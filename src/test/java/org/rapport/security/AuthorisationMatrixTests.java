@@ -457,7 +457,8 @@ class AuthorisationMatrixTests {
             all.add(new Attempt(who, "POST", "/admin/teams/{TEAM}/members/{H1}/remove", adminPageAnswer(who, 404)));
 
             // The API for all staff.
-            for (String read : List.of("/api/caseload", "/api/caseload?ended=true", "/api/helpers", "/api/teams",
+            for (String read : List.of("/api/caseload", "/api/caseload?ended=true", "/api/caseload/former-clients",
+                    "/api/helpers", "/api/teams",
                     "/api/supervision", "/api/process-models", "/api/process-models/five-stage")) {
                 all.add(new Attempt(who, "GET", read, apiAnswer(who, 200)));
             }

@@ -72,6 +72,7 @@ class RelationshipPages {
     @GetMapping("/caseload")
     String caseload(@RequestParam(name = "ended", defaultValue = "false") boolean includeEnded, Model model) {
         model.addAttribute("entries", relationships.caseload(includeEnded));
+        model.addAttribute("former", relationships.formerClientsNeedingAttention());
         model.addAttribute("includeEnded", includeEnded);
         return "relationships/caseload";
     }
