@@ -383,7 +383,11 @@ class AuthorisationMatrixTests {
             // Quick recording
             new Door("GET", "/relationships/{R}/record", Access.CHANGE, 200, Shows.CLIENT),
             new Door("POST", "/relationships/{R}/record", Access.CHANGE, 200, Shows.CLIENT), // empty
-            new Door("POST", "/api/relationships/{R}/session-records", Access.CHANGE, 409, Shows.NOTHING));
+            new Door("POST", "/api/relationships/{R}/session-records", Access.CHANGE, 409, Shows.NOTHING),
+            // Measures: what the plan calls for, and recovery of the PHQ-9 and GAD-7 pair
+            new Door("GET", "/api/relationships/{R}/measures/due", Access.SEE, 200, Shows.NOTHING),
+            new Door("GET", "/api/relationships/{R}/measures/due?session=2", Access.SEE, 200, Shows.NOTHING),
+            new Door("GET", "/api/relationships/{R}/scores/outcome", Access.SEE, 200, Shows.NOTHING));
 
     List<Attempt> attempts() {
         List<Attempt> all = new ArrayList<>();
