@@ -237,6 +237,13 @@ class MeasuresDueAndRecoveryTests {
         api(ash, get("/api/relationships/not-an-id/measures/due")).andExpect(status().isBadRequest());
     }
 
+    @Test
+    void describesTheNewEndpointsInOpenApi() throws Exception {
+        String spec = api(ash, get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(spec).contains("/api/relationships/{id}/measures/due", "/api/relationships/{id}/scores/outcome",
+                "/api/caseload/former-clients", "followUpInstrument", "reliableRecovery");
+    }
+
     // --- recovery ------------------------------------------------------------------------------
 
     @Test
