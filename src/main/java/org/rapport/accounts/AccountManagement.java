@@ -52,6 +52,18 @@ public class AccountManagement implements UserDetailsService {
         return id;
     }
 
+    /**
+     * Every organisation with at least one sign-in account, for work that runs outside a request
+     * and must visit each organisation in turn with its own scope (the daily alert sweep). Read
+     * from the sign-in names, which sit outside the row-level security policies and hold nothing
+     * about a client.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<OrganisationId> organisationsWithAccounts() {
+        return jdbc.sql("select distinct organisation_id from sign_in_name order by organisation_id")
+                .query(UUID.class).list().stream().map(OrganisationId::new).toList();
+    }
+
     public Optional<String> organisationName(OrganisationId organisation) {
         return Tenancy.callAs(organisation, () -> jdbc.sql("select name from organisation where organisation_id = ?")
                 .param(organisation.value()).query(String.class).optional());

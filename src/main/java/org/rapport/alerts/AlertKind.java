@@ -5,7 +5,9 @@ public enum AlertKind {
 
     RISK("Risk item endorsed", 0),
     NOT_ON_TRACK("Not on track", 1),
-    ALLIANCE_SLIPPING("Alliance slipping", 2);
+    ALLIANCE_SLIPPING("Alliance slipping", 2),
+    LAPSING("Lapsing", 3),
+    REVIEW_OVERDUE("Agreement review overdue", 4);
 
     private final String label;
     private final int urgency;
@@ -20,7 +22,7 @@ public enum AlertKind {
         return label;
     }
 
-    /** Lower is more urgent: risk 0, not on track 1, alliance slipping 2. */
+    /** Lower is more urgent: risk 0, not on track 1, alliance slipping 2, lapsing 3, agreement review overdue 4. */
     public int urgency() {
         return urgency;
     }

@@ -30,10 +30,10 @@ class Alerts {
             acknowledged_at, acknowledged_by_name, what_was_done, version""";
 
     /** Open first, then the most urgent kind, then newest. */
-    private static final String ORDER = """
-            order by (acknowledged_at is null) desc,
-                     case kind when 'RISK' then 0 when 'NOT_ON_TRACK' then 1 else 2 end,
-                     raised_at desc, alert_id""";
+    private static final String ORDER = "order by (acknowledged_at is null) desc, case kind "
+            + java.util.Arrays.stream(AlertKind.values()).map(k -> "when '" + k.name() + "' then " + k.urgency())
+                    .collect(java.util.stream.Collectors.joining(" "))
+            + " else 99 end, raised_at desc, alert_id";
 
     private final JdbcClient jdbc;
 
@@ -46,6 +46,18 @@ class Alerts {
                 select alert_id from alert
                 where relationship_id = ? and kind = ? and source_id is not distinct from ? and acknowledged_at is null""")
                 .params(relationship.value(), kind.name(), source).query(UUID.class).optional().map(AlertId::new);
+    }
+
+    /** Whether the relationship has an open alert of this kind, whatever raised it. */
+    boolean anyOpen(RelationshipId relationship, AlertKind kind) {
+        return jdbc.sql("select count(*) from alert where relationship_id = ? and kind = ? and acknowledged_at is null")
+                .params(relationship.value(), kind.name()).query(Long.class).single() > 0;
+    }
+
+    /** Whether an alert of this kind was ever raised from this source, open or acknowledged. */
+    boolean everRaised(RelationshipId relationship, AlertKind kind, UUID source) {
+        return jdbc.sql("select count(*) from alert where relationship_id = ? and kind = ? and source_id = ?")
+                .params(relationship.value(), kind.name(), source).query(Long.class).single() > 0;
     }
 
     /** Inserts an open alert unless an alike one is open; true when it was inserted. */

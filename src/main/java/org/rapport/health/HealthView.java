@@ -14,6 +14,7 @@ import org.rapport.goals.TScorePoint;
 import org.rapport.measures.CutOff;
 import org.rapport.measures.InstrumentDefinition;
 import org.rapport.measures.ScoreView;
+import org.rapport.measures.TalkingTherapiesView;
 import org.rapport.measures.ScoredAdministration;
 import org.rapport.measures.outcomes.AlertPolicies;
 import org.rapport.measures.outcomes.Band;
@@ -28,7 +29,7 @@ import org.rapport.sessions.SessionOutcome;
  * session check-ins with theirs. Every chart has its numbers here, as text, for the table beside it.
  */
 public record HealthView(PhaseProgress phase, GoalAttainment goalAttainment, Attendance attendance,
-        List<MeasureTrend> outcomes, List<MeasureTrend> checkIns) {
+        List<MeasureTrend> outcomes, List<MeasureTrend> checkIns, @Nullable TalkingTherapiesView recovery) {
 
     /** The key of Rapport's own session check-in, the one instrument shown as how sessions feel. */
     static final String CHECK_IN = "rapport-check-in";
@@ -70,7 +71,8 @@ public record HealthView(PhaseProgress phase, GoalAttainment goalAttainment, Att
             MeasureTrend trend = MeasureTrend.of(view, instrument.orElse(null), zone);
             (view.instrumentKey().equals(CHECK_IN) ? checkIns : outcomes).add(trend);
         }
-        return new HealthView(phase, GoalAttainment.of(tScores), Attendance.of(sessions), outcomes, checkIns);
+        return new HealthView(phase, GoalAttainment.of(tScores), Attendance.of(sessions), outcomes, checkIns,
+                TalkingTherapiesView.of(scores).orElse(null));
     }
 
     /** Whether there is anything to chart yet beyond the phase. */

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 public record InstrumentDefinition(
         String key,
         String name,
+        @Nullable String shortName,
         String version,
         String description,
         String recallPeriod,
@@ -42,6 +43,7 @@ public record InstrumentDefinition(
     public InstrumentDefinition {
         if (key.isBlank()) throw new IllegalArgumentException("An instrument needs a key");
         if (name.isBlank()) throw new IllegalArgumentException("Instrument " + key + " needs a name");
+        if (shortName != null && shortName.isBlank()) shortName = null;
         if (licence.isBlank() || attribution.isBlank())
             throw new IllegalArgumentException("Instrument " + key + " needs its licence and attribution");
         answerSets = List.copyOf(answerSets);
@@ -68,6 +70,14 @@ public record InstrumentDefinition(
     public String label() {
         if (validated || name.contains(NOT_VALIDATED)) return name;
         return name + " (" + NOT_VALIDATED + ")";
+    }
+
+    /**
+     * The name used wherever an instrument is named briefly (the plan in one line, an alert's
+     * reason, the timeline): its {@code short-name}, such as "PHQ-9", or else its key in capitals.
+     */
+    public String briefName() {
+        return shortName != null ? shortName : key.toUpperCase(java.util.Locale.UK);
     }
 
     public Optional<Item> item(String linkId) {

@@ -48,6 +48,7 @@ public final class InstrumentFormat {
     static final int MAX_BANDS = 10;
     static final int MAX_KEY = 60;
     static final int MAX_NAME = 120;
+    static final int MAX_SHORT_NAME = 20;
     static final int MAX_SHORT = 200;
     static final int MAX_TEXT = 4000;
 
@@ -56,7 +57,7 @@ public final class InstrumentFormat {
     private static final Pattern LOINC = Pattern.compile("^[0-9]{1,7}-[0-9]$");
     private static final Pattern LOINC_ANSWER = Pattern.compile("^LA[0-9]{1,7}-[0-9]$");
 
-    private static final List<String> INSTRUMENT_FIELDS = List.of("key", "name", "version", "description",
+    private static final List<String> INSTRUMENT_FIELDS = List.of("key", "name", "short-name", "version", "description",
             "recall-period", "introduction", "validated", "licence", "attribution", "loinc", "answer-sets", "items",
             "scoring");
     private static final List<String> LOINC_FIELDS = List.of("panel", "total");
@@ -143,6 +144,7 @@ public final class InstrumentFormat {
             String key = pattern(fields, "key", "", mapping, true, KEY, MAX_KEY,
                     "a key uses only lower-case letters, digits and single hyphens between them, like 'phq-9'");
             String name = text(fields, "name", "", mapping, true, MAX_NAME);
+            String shortName = text(fields, "short-name", "", mapping, false, MAX_SHORT_NAME);
             String version = text(fields, "version", "", mapping, true, MAX_KEY);
             String description = text(fields, "description", "", mapping, false, MAX_TEXT);
             String recallPeriod = text(fields, "recall-period", "", mapping, true, MAX_SHORT);
@@ -165,7 +167,7 @@ public final class InstrumentFormat {
                     || validated == null || licence == null || attribution == null || scoring == null) {
                 throw invalid();
             }
-            return new InstrumentDefinition(key, name, version, description == null ? "" : description, recallPeriod,
+            return new InstrumentDefinition(key, name, shortName, version, description == null ? "" : description, recallPeriod,
                     introduction == null ? "" : introduction, validated, licence, attribution, panel, total,
                     List.copyOf(answerSets.values()), items, scoring);
         }

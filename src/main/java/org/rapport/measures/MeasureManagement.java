@@ -135,7 +135,7 @@ public class MeasureManagement {
         return summary(administrations.planOf(relationship));
     }
 
-    /** Reads as "PHQ-9 every session; session check-in every 4 sessions", or "No measures planned". */
+    /** Reads as "PHQ-9 every session; Check-in every 4 sessions", or "No measures planned". */
     String summary(List<PlanEntry> plan) {
         if (plan.isEmpty()) return "No measures planned";
         var parts = new ArrayList<String>();
@@ -144,6 +144,105 @@ public class MeasureManagement {
             parts.add(name + " " + entry.timing().phrase(entry.every()));
         }
         return String.join("; ", parts);
+    }
+
+    // --- what the plan calls for ----------------------------------------------------------------
+
+    /** The highest session number asked about: well beyond any real course of work. */
+    static final int MAX_SESSION_NUMBER = 10_000;
+
+    /**
+     * The instruments the relationship's plan calls for at its session with this number (the
+     * first held session is 1): "at the first session" at session 1, "every session" at each,
+     * "every n sessions" at sessions 1, n + 1, 2n + 1 and so on, so the first score is a baseline.
+     * In plan order. The reading is audited.
+     *
+     * @throws RuleBroken when the session number is below 1 or above 10,000
+     * @throws RecordNotFound when the signed-in person does not see the relationship
+     */
+    @Transactional
+    public List<DueMeasure> dueAtSession(RelationshipId relationship, int sessionNumber) {
+        if (sessionNumber < 1 || sessionNumber > MAX_SESSION_NUMBER) {
+            throw new RuleBroken("A session number is a whole number from 1 to " + MAX_SESSION_NUMBER + "; the first session held is 1.");
+        }
+        return due(plan(relationship, "read the measures due at a session"), e -> isDueAt(e, sessionNumber));
+    }
+
+    /**
+     * The measures due at the relationship's next session: its number is one more than the sessions
+     * held so far (those attended). The reading is audited.
+     */
+    @Transactional
+    public SessionMeasures dueAtNextSession(RelationshipId relationship) {
+        int number = (int) Math.min(MAX_SESSION_NUMBER, heldBefore(relationship, null) + 1);
+        return new SessionMeasures(number, dueAtSession(relationship, number));
+    }
+
+    /**
+     * The measures due at one session: its number is its place among the sessions held, counting
+     * itself when it was held; for a session not held (yet), the number it would have, one more than
+     * those held on earlier days. The reading is audited.
+     *
+     * @throws RecordNotFound when the session is unknown or the signed-in person does not see it
+     */
+    @Transactional
+    public SessionMeasures dueAtSessionOf(SessionId session) {
+        SessionInfo info = sessions.describe(session);
+        int number = (int) Math.min(MAX_SESSION_NUMBER, heldBefore(info.relationship(), info) + 1);
+        return new SessionMeasures(number, dueAtSession(info.relationship(), number));
+    }
+
+    /** The instruments the plan gives at the ending, in plan order. The reading is audited. */
+    @Transactional
+    public List<DueMeasure> dueAtEnding(RelationshipId relationship) {
+        return due(plan(relationship, "read the measures due at the ending"), e -> e.timing() == PlanTiming.AT_ENDING);
+    }
+
+    /**
+     * The key of the instrument the plan gives at follow-ups (the first such, in plan order), or
+     * empty when the plan names none. The reading is audited.
+     */
+    @Transactional
+    public Optional<String> followUpInstrument(RelationshipId relationship) {
+        return plan(relationship, "read the measure due at follow-ups").stream()
+                .filter(e -> e.timing() == PlanTiming.AT_FOLLOW_UP).map(PlanEntry::instrumentKey).findFirst();
+    }
+
+    static boolean isDueAt(PlanEntry entry, int sessionNumber) {
+        return switch (entry.timing()) {
+            case FIRST_SESSION -> sessionNumber == 1;
+            case EVERY_SESSION -> true;
+            case EVERY_N_SESSIONS -> entry.every() != null && entry.every() > 0 && (sessionNumber - 1) % entry.every() == 0;
+            case AT_ENDING, AT_FOLLOW_UP -> false;
+        };
+    }
+
+    private List<PlanEntry> plan(RelationshipId relationship, String detail) {
+        if (relationship == null) throw new RecordNotFound("relationship");
+        RelationshipInfo info = relationships.describe(relationship);
+        audit.read(RECORD, relationship.value(), info.clientPartyId(), detail);
+        return administrations.planOf(relationship);
+    }
+
+    private List<DueMeasure> due(List<PlanEntry> plan, java.util.function.Predicate<PlanEntry> when) {
+        List<DueMeasure> due = new ArrayList<>();
+        for (PlanEntry entry : plan) {
+            if (!when.test(entry)) continue;
+            Optional<InstrumentDefinition> instrument = instruments.find(entry.instrumentKey());
+            String name = instrument.map(InstrumentDefinition::briefName).orElse(entry.instrumentKey());
+            due.add(new DueMeasure(entry.instrumentKey(), name, instrument.map(InstrumentDefinition::label).orElse(name),
+                    entry.timing(), entry.every(), name + " " + entry.timing().phrase(entry.every())));
+        }
+        return due;
+    }
+
+    /** Sessions held (attended) before this one, or all of them for the next session. */
+    private long heldBefore(RelationshipId relationship, @Nullable SessionInfo session) {
+        List<SessionInfo> all = sessions.sessionsOf(relationship);
+        if (session == null) return all.stream().filter(s -> s.outcome().isHeld()).count();
+        return all.stream().filter(s -> s.outcome().isHeld() && !s.id().equals(session.id()))
+                .filter(s -> s.on().isBefore(session.on()) || (s.on().equals(session.on()) && s.at().isBefore(session.at())))
+                .count();
     }
 
     /**
@@ -286,6 +385,17 @@ public class MeasureManagement {
         RelationshipInfo info = relationships.describe(relationship);
         audit.read(RECORD, relationship.value(), info.clientPartyId(), "read the measures' scores");
         return views(relationship);
+    }
+
+    /**
+     * Recovery and reliable recovery as NHS Talking Therapies defines them, when both PHQ-9 and
+     * GAD-7 have been given; empty otherwise. Audited as a read of the scores.
+     */
+    @Transactional
+    public Optional<TalkingTherapiesView> talkingTherapiesOutcomeOf(RelationshipId relationship) {
+        RelationshipInfo info = relationships.describe(relationship);
+        audit.read(RECORD, relationship.value(), info.clientPartyId(), "read the measures' outcome");
+        return TalkingTherapiesView.of(views(relationship));
     }
 
     /** The scores without an audit entry, for the panel and timeline that audit their own reading. */
@@ -466,8 +576,8 @@ public class MeasureManagement {
         return CurrentUser.find().map(user -> user.displayName()).orElse("Rapport (system)");
     }
 
-    /** The name helpers know a measure by in alerts and plans, e.g. "PHQ-9": its key in capitals. */
+    /** The name helpers know a measure by in alerts and plans, e.g. "PHQ-9": the instrument's brief name. */
     static String shortName(InstrumentDefinition instrument) {
-        return instrument.key().equals(CHECK_IN) ? "session check-in" : instrument.key().toUpperCase(Locale.UK);
+        return instrument.briefName();
     }
 }

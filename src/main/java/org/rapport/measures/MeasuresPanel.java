@@ -43,6 +43,7 @@ class MeasuresPanel implements RelationshipPanel {
         audit.read(MeasureManagement.RECORD, relationship.id().value(), relationship.clientPartyId(),
                 "read the measures' scores");
         return Map.of("relationshipId", relationship.id().value(), "instruments", measures.instruments(), "scores", scores,
+                "outcome", TalkingTherapiesView.of(scores),
                 "mayGive", relationship.mayChange() && relationship.isOpen(), "zone", clock.getZone(),
                 "plan", measures.planSummaryOf(relationship.id()));
     }

@@ -113,6 +113,19 @@ public class RelationshipManagement {
         return relationships.findById(id.value()).map(Relationship::clientPartyId);
     }
 
+    /**
+     * Every relationship not yet ended in the organisation in scope, with nobody signed in: for
+     * background work such as the daily alert sweep. Reveals ids, status and the agreement's next
+     * review date only; pages and the API never call it.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenRelationship> openRelationshipsInScope() {
+        return caseloadQuery.rows(null, null, false).stream()
+                .map(r -> new OpenRelationship(new RelationshipId(r.relationshipId()), r.clientPartyId(), r.status(),
+                        r.nextReviewOn()))
+                .toList();
+    }
+
     private RelationshipInfo info(Relationship relationship, CurrentUser user) {
         ProcessModel model = model(relationship.processModelKey());
         Phase phase = model.phase(relationship.phaseIndex());
@@ -439,6 +452,19 @@ public class RelationshipManagement {
                 .thenComparing(e -> e.status() == RelationshipStatus.ENDED)
                 .thenComparing(e -> -e.urgency().ordinal())
                 .thenComparing(CaseloadEntry::referredOn)).toList();
+    }
+
+    /**
+     * Former clients needing attention: the ended relationships on this person's caseload (their
+     * own, or, for a supervisor, their supervisees') that still have open alerts — a follow-up after
+     * the ending may raise one. The most urgent first. The alerts are acknowledged as on any
+     * relationship.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseloadEntry> formerClientsNeedingAttention() {
+        return caseload(true).stream()
+                .filter(e -> e.status() == RelationshipStatus.ENDED && e.hasAlerts())
+                .toList();
     }
 
     /** What the modules that know more (sessions, alerts) say about these relationships, merged. */

@@ -13,6 +13,9 @@ import org.rapport.relationships.AgreementTerms;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
+import org.rapport.relationships.RelationshipId;
+import org.rapport.relationships.RelationshipManagement;
+import org.rapport.relationships.RelationshipStatus;
 import org.rapport.relationships.Urgency;
 import org.rapport.testing.TestOrganisation;
 import org.rapport.testing.TestOrganisation.Staff;
@@ -39,6 +42,23 @@ final class AlertFixtures extends TestOrganisation {
     static AgreementTerms termsReviewedOn(LocalDate reviewOn) {
         return new AgreementTerms("To sleep again", "Weekly", 50, Set.of(MeetingMode.IN_PERSON), "Ash listens",
                 "Private unless someone is at risk", reviewOn, "Two closing sessions");
+    }
+
+    /**
+     * Ends a relationship the way the tests need it ended: taken on, then ending, then ended. Kept in
+     * this one place because how relationships close is changing elsewhere.
+     */
+    void endTheRelationship(Staff helper, RelationshipManagement relationships, RelationshipId relationship) {
+        run(helper, () -> {
+            if (relationships.overview(relationship).status() == RelationshipStatus.REFERRED) {
+                relationships.changeStatus(relationship, relationships.overview(relationship).version(),
+                        RelationshipStatus.ACTIVE, "Taken on");
+            }
+            relationships.changeStatus(relationship, relationships.overview(relationship).version(),
+                    RelationshipStatus.ENDING, "The work is coming to an end");
+            relationships.changeStatus(relationship, relationships.overview(relationship).version(),
+                    RelationshipStatus.ENDED, "Ended as planned");
+        });
     }
 
     static UUID anAdministration() {

@@ -176,7 +176,7 @@ class InstrumentFormatTests {
                                 + " found 'Test Scale'"),
                 Arguments.of("name: Test scale", "name: ''", 2, "name", "'name' is blank"),
                 Arguments.of("introduction: How often", "intro: How often", 6, "intro",
-                        "unknown field 'intro'; the fields allowed here are key, name, version, description,"
+                        "unknown field 'intro'; the fields allowed here are key, name, short-name, version, description,"
                                 + " recall-period, introduction, validated, licence, attribution, loinc, answer-sets,"
                                 + " items, scoring"),
                 Arguments.of("validated: true", "validated: perhaps", 7, "validated",
@@ -372,6 +372,25 @@ class InstrumentFormatTests {
 
         assertThat(problems).extracting(InstrumentProblem::line, InstrumentProblem::field, InstrumentProblem::message)
                 .containsExactly(tuple(2, "name", "this can be at most 120 characters; it has 121"));
+    }
+
+    @Test
+    void refusesAnOverLongShortNameNamingTheField() {
+        var problems = problems(VALID.replace("name: Test scale\n", "name: Test scale\nshort-name: " + "S".repeat(21) + "\n"));
+
+        assertThat(problems).extracting(InstrumentProblem::line, InstrumentProblem::field, InstrumentProblem::message)
+                .containsExactly(tuple(3, "short-name", "this can be at most 20 characters; it has 21"));
+    }
+
+    @Test
+    void readsAShortNameAndNamesTheInstrumentBrieflyByIt() {
+        var named = InstrumentFormat.parse(VALID.replace("name: Test scale\n", "name: Test scale\nshort-name: TS-2\n"));
+        var unnamed = InstrumentFormat.parse(VALID);
+
+        assertThat(named.shortName()).isEqualTo("TS-2");
+        assertThat(named.briefName()).isEqualTo("TS-2");
+        assertThat(unnamed.shortName()).isNull();
+        assertThat(unnamed.briefName()).isEqualTo("TEST-SCALE");
     }
 
     @Test

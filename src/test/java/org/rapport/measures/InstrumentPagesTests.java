@@ -100,6 +100,38 @@ class InstrumentPagesTests {
     }
 
     @Test
+    void anOwnInstrumentsShortNameNamesItInThePlanAndOnItsPage() throws Exception {
+        String named = ownInstrument("wellbeing-pair").replace("name: Made-up wellbeing pair\n",
+                "name: Made-up wellbeing pair\nshort-name: WB-2\n");
+        page(sam, post("/admin/instruments").param("definition", named)).andExpect(status().is3xxRedirection());
+        page(sam, get("/admin/instruments/wellbeing-pair")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span>WB-2</span>")));
+        page(sam, get("/admin/instruments/gad-7")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span>GAD-7</span>")));
+
+        RelationshipId robin = aRelationship();
+        riverside.run(ash, () -> measures.setPlan(robin, List.of(new PlanEntry("wellbeing-pair", PlanTiming.EVERY_SESSION, null))));
+        page(ash, get("/relationships/" + robin.value())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("WB-2 every session")));
+    }
+
+    @Test
+    void anOverLongShortNameIsRefusedWithItsFieldOnThePageAndInTheApi() throws Exception {
+        String tooLong = ownInstrument("wellbeing-pair").replace("name: Made-up wellbeing pair\n",
+                "name: Made-up wellbeing pair\nshort-name: Wellbeing pair, made up\n");
+        page(sam, post("/admin/instruments").param("definition", tooLong))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("nothing was stored")))
+                .andExpect(content().string(containsString("<code>short-name</code>")))
+                .andExpect(content().string(containsString("this can be at most 20 characters; it has 23")));
+        api(sam, post("/api/instruments").contentType("application/yaml").content(tooLong))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("short-name"))
+                .andExpect(jsonPath("$.errors[0].message").value("this can be at most 20 characters; it has 23"));
+        assertThat(ownRows()).isZero();
+    }
+
+    @Test
     void theExampleOnTheAddPageIsAValidDefinition() throws Exception {
         String example = page(sam, get("/admin/instruments/example.yaml")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -235,7 +267,7 @@ class InstrumentPagesTests {
                 new PlanEntry("phq-9", PlanTiming.EVERY_SESSION, null),
                 new PlanEntry("rapport-check-in", PlanTiming.EVERY_N_SESSIONS, 4));
         page(ash, get("/relationships/" + robin.value())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("PHQ-9 every session; session check-in every 4 sessions")))
+                .andExpect(content().string(containsString("PHQ-9 every session; Check-in every 4 sessions")))
                 .andExpect(content().string(containsString("/relationships/" + robin.value() + "/measurement-plan")));
     }
 

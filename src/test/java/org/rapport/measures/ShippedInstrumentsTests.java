@@ -40,6 +40,11 @@ class ShippedInstrumentsTests {
     }
 
     @Test
+    void namesEachShippedInstrumentBrieflyByItsShortName() {
+        assertThat(shipped.all()).extracting(InstrumentDefinition::briefName).containsExactly("PHQ-9", "GAD-7", "CORE-10", "Check-in");
+    }
+
+    @Test
     void shipsThePublishedPhq9Wording() {
         var phq9 = shipped.find("phq-9").orElseThrow();
 

@@ -408,7 +408,11 @@ class AuthorisationMatrixTests {
             // Handover and continuity
             new Door("GET", "/relationships/{R}/handover", Access.CHANGE, 200, Shows.CLIENT),
             new Door("GET", "/api/relationships/{R}/handovers/1", Access.SEE, 404, Shows.NOTHING), // none yet
-            new Door("GET", "/api/relationships/{R}/continuity", Access.SEE, 200, Shows.NOTHING));
+            new Door("GET", "/api/relationships/{R}/continuity", Access.SEE, 200, Shows.NOTHING),
+            // Measures: what the plan calls for, and recovery of the PHQ-9 and GAD-7 pair
+            new Door("GET", "/api/relationships/{R}/measures/due", Access.SEE, 200, Shows.NOTHING),
+            new Door("GET", "/api/relationships/{R}/measures/due?session=2", Access.SEE, 200, Shows.NOTHING),
+            new Door("GET", "/api/relationships/{R}/scores/outcome", Access.SEE, 200, Shows.NOTHING));
 
     List<Attempt> attempts() {
         List<Attempt> all = new ArrayList<>();
@@ -491,7 +495,8 @@ class AuthorisationMatrixTests {
             all.add(new Attempt(who, "POST", "/admin/teams/{TEAM}/members/{H1}/remove", adminPageAnswer(who, 404)));
 
             // The API for all staff.
-            for (String read : List.of("/api/caseload", "/api/caseload?ended=true", "/api/helpers", "/api/teams",
+            for (String read : List.of("/api/caseload", "/api/caseload?ended=true", "/api/caseload/former-clients",
+                    "/api/helpers", "/api/teams",
                     "/api/supervision", "/api/process-models", "/api/process-models/five-stage")) {
                 all.add(new Attempt(who, "GET", read, apiAnswer(who, 200)));
             }

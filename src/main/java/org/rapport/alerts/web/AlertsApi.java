@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The alerts part of the HTTP API: open alerts on my caseload, a relationship's alerts, acknowledging. */
 @RestController
 @RequestMapping("/api")
-@Tag(name = "Alerts", description = "Alerts raised by the measures' policies (risk item endorsed, not on track, alliance slipping), acknowledged with what was done")
+@Tag(name = "Alerts", description = "Alerts raised by the measures' policies (risk item endorsed, not on track, alliance slipping) and by the daily sweep (lapsing, agreement review overdue), acknowledged with what was done")
 class AlertsApi {
 
     private final AlertManagement alerts;

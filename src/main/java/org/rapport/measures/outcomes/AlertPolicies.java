@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Every alert policy Rapport applies to measures, in one place, in the order the caseload ranks
  * them (risk first, then not on track, then alliance slipping). Lapsing and an overdue agreement
- * review are raised by the sessions and relationships modules and rank after these.
+ * review are raised by the daily {@code alerts.AlertSweep} (sessions' {@code LapsingConditions},
+ * alerts' {@code ReviewOverdueConditions}; decision record 8) and rank after these.
  *
  * <ul>
  * <li>{@link RiskItemEndorsed} — any risk item answered above zero: the PHQ-9 item 9 convention of a

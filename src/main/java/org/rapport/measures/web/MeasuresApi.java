@@ -19,7 +19,10 @@ import org.rapport.measures.MeasureManagement;
 import org.rapport.measures.PlanEntry;
 import org.rapport.measures.PlanTiming;
 import org.rapport.measures.ScoreView;
+import org.rapport.measures.DueMeasure;
 import org.rapport.measures.SentLink;
+import org.rapport.measures.SessionMeasures;
+import org.rapport.measures.TalkingTherapiesView;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.sessions.SessionId;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The measures part of the HTTP API (instruments are in {@link InstrumentsApi}): measurement plans, administrations (links and entered answers) and scores. */
@@ -94,6 +98,44 @@ class MeasuresApi {
                 request.answers(), request.sessionId() == null ? null : new SessionId(request.sessionId()));
         return ResponseEntity.created(URI.create("/api/relationships/" + id + "/scores"))
                 .body(new EnteredResponse(administration));
+    }
+
+    @GetMapping("/relationships/{id}/measures/due")
+    @Operation(summary = "What the measurement plan calls for: at the session with this number (1 to 10000; without it, the next session), at the ending, and at follow-ups")
+    DueResponse due(@PathVariable UUID id, @RequestParam(name = "session", required = false) @Nullable String session) {
+        RelationshipId relationship = new RelationshipId(id);
+        SessionMeasures atSession;
+        if (session == null) {
+            atSession = measures.dueAtNextSession(relationship);
+        } else {
+            int number;
+            try {
+                number = Integer.parseInt(session.strip());
+            } catch (NumberFormatException e) {
+                number = 0;
+            }
+            if (number < 1 || number > 10_000) {
+                throw new IllegalArgumentException("A session number is a whole number from 1 to 10000; the first session held is 1.");
+            }
+            atSession = new SessionMeasures(number, measures.dueAtSession(relationship, number));
+        }
+        return new DueResponse(atSession.sessionNumber(), atSession.due(), measures.dueAtEnding(relationship),
+                measures.followUpInstrument(relationship).orElse(null));
+    }
+
+    record DueResponse(int sessionNumber, List<DueMeasure> atSession, List<DueMeasure> atEnding,
+            @Nullable String followUpInstrument) {
+    }
+
+    @GetMapping("/relationships/{id}/scores/outcome")
+    @Operation(summary = "Recovery and reliable recovery as NHS Talking Therapies defines them, from the first and latest PHQ-9 and GAD-7; talkingTherapies is null until both have been given")
+    OutcomeResponse outcome(@PathVariable UUID id) {
+        return measures.talkingTherapiesOutcomeOf(new RelationshipId(id))
+                .map(view -> new OutcomeResponse(view, "Judged from the first and latest PHQ-9 and GAD-7, as NHS Talking Therapies defines recovery."))
+                .orElseGet(() -> new OutcomeResponse(null, "Recovery is judged once both PHQ-9 and GAD-7 have been given."));
+    }
+
+    record OutcomeResponse(@Nullable TalkingTherapiesView talkingTherapies, String note) {
     }
 
     @GetMapping("/relationships/{id}/scores")

@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.rapport.goals.GoalManagement;
+import org.rapport.measures.MeasureManagement;
+import org.rapport.measures.SessionMeasures;
 import org.rapport.notes.NoteManagement;
 import org.rapport.notes.NoteTemplate;
 import org.rapport.people.ClientMember;
@@ -38,10 +43,12 @@ class QuickRecordPages {
     private final RelationshipManagement relationships;
     private final GoalManagement goals;
     private final NoteManagement notes;
+    private final MeasureManagement measures;
     private final Clock clock;
 
     QuickRecordPages(SessionRecording recording, RelationshipManagement relationships, GoalManagement goals,
-            NoteManagement notes, Clock clock) {
+            NoteManagement notes, MeasureManagement measures, Clock clock) {
+        this.measures = measures;
         this.recording = recording;
         this.relationships = relationships;
         this.goals = goals;
@@ -103,6 +110,15 @@ class QuickRecordPages {
         model.addAttribute("modes", MeetingMode.values());
         model.addAttribute("skillGroups", HelpingSkill.byGroup());
         model.addAttribute("templates", notes.templates());
+        SessionMeasures due = measures.dueAtNextSession(overview.id());
+        Map<String, Object> dueData = new HashMap<>();
+        dueData.put("relationshipId", overview.id().value());
+        dueData.put("sessionId", null);
+        dueData.put("sessionNumber", due.sessionNumber());
+        dueData.put("due", due.due());
+        dueData.put("answeredHere", Set.of());
+        dueData.put("mayGive", overview.mayChange() && overview.status().isOpen());
+        model.addAttribute("due", dueData);
         model.addAttribute("template", template);
         return "recording/quick";
     }

@@ -77,6 +77,7 @@ class RelationshipPages {
     @GetMapping("/caseload")
     String caseload(@RequestParam(name = "ended", defaultValue = "false") boolean includeEnded, Model model) {
         model.addAttribute("entries", relationships.caseload(includeEnded));
+        model.addAttribute("former", relationships.formerClientsNeedingAttention());
         model.addAttribute("includeEnded", includeEnded);
         model.addAttribute("sections", caseloadSections.orderedStream()
                 .sorted(java.util.Comparator.comparingInt(CaseloadSection::order))

@@ -63,6 +63,12 @@ class RelationshipsApi {
         this.relationships = relationships;
     }
 
+    @GetMapping("/caseload/former-clients")
+    @Operation(summary = "Former clients needing attention: ended relationships on my caseload that still have open alerts, the most urgent first")
+    List<CaseloadEntry> formerClients() {
+        return relationships.formerClientsNeedingAttention();
+    }
+
     @GetMapping("/caseload")
     @Operation(summary = "The signed-in person's caseload, the most pressing first")
     List<CaseloadEntry> caseload(@RequestParam(name = "ended", defaultValue = "false") boolean includeEnded) {
