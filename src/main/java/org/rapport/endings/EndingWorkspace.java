@@ -25,7 +25,7 @@ public record EndingWorkspace(RelationshipId relationship, String clientName, St
         instruments = List.copyOf(instruments);
     }
 
-    public boolean isClosed() {
+    public boolean hasClosed() {
         return closed != null;
     }
 

@@ -156,7 +156,7 @@ class EndingManagementIntegrationTests {
                 .hasMessageContaining("Still to do: Confidence moving forward, The open door.");
         assertThat(statusOf(robin)).isEqualTo(RelationshipStatus.ENDING);
         EndingWorkspace after = riverside.as(ash, () -> endings.workspace(robin));
-        assertThat(after.isClosed()).isFalse();
+        assertThat(after.hasClosed()).isFalse();
         assertThat(after.version()).isEqualTo(version);
         assertThat(events.stream(RelationshipClosed.class)).isEmpty();
     }

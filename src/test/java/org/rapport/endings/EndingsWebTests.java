@@ -166,6 +166,10 @@ class EndingsWebTests {
                 .andExpect(content().string(containsString(EndingFixtures.GAINS)))
                 .andExpect(content().string(containsString("With warm wishes")));
         page(get("/relationships/" + zoe.value())).andExpect(content().string(containsString("Closed as planned")));
+        page(get(workspace)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Closed as planned on")))
+                .andExpect(content().string(containsString("Open the letter to the client")))
+                .andExpect(content().string(not(containsString("Save the gains"))));
     }
 
     @Test
