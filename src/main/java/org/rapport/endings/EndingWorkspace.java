@@ -25,6 +25,11 @@ public record EndingWorkspace(RelationshipId relationship, String clientName, St
         instruments = List.copyOf(instruments);
     }
 
+    /** The reason of part two as helpers read it, or null before one is chosen. */
+    public @Nullable String reasonLabel() {
+        return EndingReason.ofCode(whyItEnds.reason()).map(EndingReason::label).orElse(null);
+    }
+
     public boolean hasClosed() {
         return closed != null;
     }

@@ -286,4 +286,14 @@ class EndingsWebTests {
         api(get("/api/relationships/not-an-id/ending")).andExpect(status().isBadRequest());
         api(get(api + "/letter")).andExpect(status().isOk()).andExpect(jsonPath("$.closed").value(false));
     }
+
+    @Test
+    void describesTheEndingEndpointsInOpenApi() throws Exception {
+        String spec = api(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(spec).contains("/api/relationships/{id}/ending", "/api/relationships/{id}/ending/gains",
+                "/api/relationships/{id}/ending/why", "/api/relationships/{id}/ending/confidence",
+                "/api/relationships/{id}/ending/open-door", "/api/relationships/{id}/ending/close",
+                "/api/relationships/{id}/ending/close-unplanned", "/api/relationships/{id}/ending/letter",
+                "/api/relationships/{id}/ending/letter.pdf", "/api/endings/summary");
+    }
 }
