@@ -176,7 +176,7 @@ class EndingsWebTests {
     void writesTheLetterAsAPdfWithTheNameTheGainsTheReasonThePlanAndTheDates() throws Exception {
         riverside.run(ash, () -> {
             int v = endings.saveGains(zoe, 0, new Gains(EndingFixtures.GAINS + " Δήμητρα and Дарья came to the last session too. "
-                    + "A long line that must wrap: " + "sleeping well again, ".repeat(30), EndingFixtures.CLIENT_WORDS, true));
+                    + "A long line that must wrap: " + "sleeping well again, ".repeat(150), EndingFixtures.CLIENT_WORDS, true));
             v = endings.saveWhyItEnds(zoe, v, EndingFixtures.why(true));
             v = endings.saveConfidence(zoe, v, EndingFixtures.confidence(true));
             v = endings.saveOpenDoor(zoe, v, EndingFixtures.door(java.util.List.of(today().plusMonths(1), today().plusMonths(3)), true));
@@ -188,11 +188,16 @@ class EndingsWebTests {
         String text;
         try (PDDocument document = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+            assertThat(document.getNumberOfPages()).as("a long letter flows onto a second page").isGreaterThanOrEqualTo(2);
+            // For looking at: the first page as a picture beside the browser screenshots.
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+                    "png", shots.resolve("ending-letter-pdf.png").toFile());
         }
         assertThat(text).contains("Dear " + NAME, "Δήμητρα", "Дарья", "Sleeping most nights again",
                 "number of sessions we agreed", EndingFixtures.EXPLANATION, EndingFixtures.WARNING_SIGNS,
-                EndingFixtures.CRISIS, "Ash Marlow");
+                EndingFixtures.CRISIS, "With warm wishes, Ash Marlow");
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
         assertThat(text).contains(day.format(today().plusMonths(1)), day.format(today().plusMonths(3)));
         assertThat(text).doesNotContain("Low mood and poor sleep since the move");

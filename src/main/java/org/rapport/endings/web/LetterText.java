@@ -61,7 +61,7 @@ public final class LetterText {
         blocks.add(heading("Keeping in touch"));
         if (!letter.followUpDates().isEmpty()) {
             blocks.add(body("I will check in with you on " + dates(letter.followUpDates()) + ". Each time you will be asked "
-                    + "a few short questions" + (letter.followUpMeasure() == null ? "" : " (" + letter.followUpMeasure() + ")")
+                    + "a few short questions" + (letter.followUpMeasure() == null ? "" : ", from the " + letter.followUpMeasure() + ",")
                     + " and whether you would like to get back in touch."));
         }
         if (letter.reconnectPath() != null) {
