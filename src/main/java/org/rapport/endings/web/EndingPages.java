@@ -1,6 +1,5 @@
 package org.rapport.endings.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.rapport.endings.ClosedEnding;
 import org.rapport.endings.Confidence;
@@ -163,7 +161,7 @@ class EndingPages {
     }
 
     @GetMapping("/relationships/{id}/ending/letter")
-    String letter(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    String letter(@PathVariable UUID id, Model model) {
         EndingLetter letter = endings.letter(new RelationshipId(id));
         model.addAttribute("relationship", id);
         model.addAttribute("letter", letter);
