@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
+import org.rapport.endings.EndingManagement;
+import org.rapport.endings.Gains;
+import org.rapport.endings.WhyItEnds;
 import org.rapport.goals.GoalId;
 import org.rapport.goals.GoalManagement;
 import org.rapport.goals.LevelDescriptions;
@@ -72,12 +75,14 @@ public class DemoOrganisation {
     private final SessionRecording recording;
     private final GoalManagement goals;
     private final MeasureManagement measures;
+    private final EndingManagement endings;
     private final Clock clock;
 
     DemoOrganisation(AccountManagement accounts, PeopleManagement people, RelationshipManagement relationships,
             SessionManagement sessions, SessionRecording recording, GoalManagement goals, MeasureManagement measures,
-            Clock clock) {
+            EndingManagement endings, Clock clock) {
         this.measures = measures;
+        this.endings = endings;
         this.sessions = sessions;
         this.recording = recording;
         this.goals = goals;
@@ -165,9 +170,31 @@ public class DemoOrganisation {
                     "hill-helping-model");
             start(dana);
             agree(dana, "To manage my worry well enough to finish my course.", today.plusWeeks(1));
+            session(dana, today.minusWeeks(14), Map.of(), Map.of(), "Dana described the panic before lectures.",
+                    "Very anxious; clear about wanting to finish the course.", "Notice when the worry starts.");
+            session(dana, today.minusWeeks(10), Map.of(), Map.of(), "Kept a worry diary for a week.",
+                    "Sees a pattern: worse on Sunday evenings.", "Try a set worry time on Sundays.");
+            session(dana, today.minusWeeks(6), Map.of(), Map.of(), "Went to two lectures this week.",
+                    "Worry still there but smaller.", "Plan the return to seminars.");
+            session(dana, today.minusWeeks(2), Map.of(), Map.of(), "Back at every seminar this fortnight.",
+                    "Managing; talked about ending well.", "Plan the last sessions together.");
+            // A GAD-7 falling from severe to mild over the work.
+            for (int[] answers : new int[][] {{3, 2, 3, 2, 2, 2, 2}, {2, 2, 2, 1, 1, 2, 1}, {1, 1, 1, 1, 1, 1, 0}}) {
+                Map<String, Integer> gad7 = new java.util.LinkedHashMap<>();
+                for (int item = 0; item < answers.length; item++) gad7.put(Integer.toString(item + 1), answers[item]);
+                measures.enterInSession(dana, "gad-7", gad7, null);
+            }
             moveOn(dana, "insight", "Dana has told her story fully and names the patterns herself.");
             moveOn(dana, "action", "Dana understands what keeps the worry going and wants to try changes.");
             moveOn(dana, "ending", "Dana is back at university and managing; we agreed to plan the ending.");
+            // The ending under way: the gains and why it ends are done; the maintenance plan and the open door are not.
+            int ending = endings.saveGains(dana, 0, new Gains("You are back at every seminar, and the worry that kept you "
+                    + "away from lectures is much smaller than when we started. You found that a set worry time on Sunday "
+                    + "evenings keeps it in its place.", "Writing the worry down and knowing it could wait until Sunday.",
+                    true));
+            endings.saveWhyItEnds(dana, ending, new WhyItEnds("goals-met", "You wanted to manage the worry well enough "
+                    + "to finish your course, and you are doing that now. We agreed together that this is a good time to stop.",
+                    true));
             return null;
         });
         as("jordan@demo", () -> {

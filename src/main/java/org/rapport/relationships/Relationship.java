@@ -143,6 +143,23 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     }
 
     /**
+     * Ends the work from its ending: a planned ending only from the ending phase (status "ending"),
+     * an unplanned one from any open status. The status history keeps how and why.
+     */
+    void end(boolean planned, String reasonCode, LocalDate endedOn, Actor by, Instant at) {
+        if (status == RelationshipStatus.ENDED) {
+            throw new RuleBroken("The relationship has ended already.");
+        }
+        if (planned && status != RelationshipStatus.ENDING) {
+            throw new RuleBroken("A planned ending closes from the ending phase; this relationship is "
+                    + status.label().toLowerCase() + ".");
+        }
+        String code = FreeText.required(reasonCode, "The reason for the ending", 60);
+        recordStatus(RelationshipStatus.ENDED, (planned ? "Ended as planned on " : "Ended unplanned on ") + endedOn
+                + " (" + code + ")", by, at);
+    }
+
+    /**
      * Moves to another phase of the model: forward one phase at a time, or a step back to any
      * earlier phase (a rupture, a new problem). Entering the ending phase starts the ending.
      */

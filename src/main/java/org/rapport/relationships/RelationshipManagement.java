@@ -131,7 +131,8 @@ public class RelationshipManagement {
         Phase phase = model.phase(relationship.phaseIndex());
         return new RelationshipInfo(relationship.id(), relationship.clientPartyId(), relationship.status(),
                 model.key(), relationship.phaseIndex(), phase.key(), phase.name(), relationship.leadHelperId(),
-                relationship.helperIds(), relationship.referral().referredOn(), access.mayChange(user, relationship));
+                relationship.helperIds(), relationship.referral().referredOn(), access.mayChange(user, relationship),
+                relationship.version());
     }
 
     /**
@@ -245,7 +246,7 @@ public class RelationshipManagement {
             Phase phase = model.phase(relationship.phaseIndex());
             return new RelationshipInfo(relationship.id(), relationship.clientPartyId(), relationship.status(),
                     model.key(), relationship.phaseIndex(), phase.key(), phase.name(), relationship.leadHelperId(),
-                    relationship.helperIds(), relationship.referral().referredOn(), false);
+                    relationship.helperIds(), relationship.referral().referredOn(), false, relationship.version());
         });
     }
 
@@ -253,8 +254,34 @@ public class RelationshipManagement {
     public int changeStatus(RelationshipId id, int expectedVersion, RelationshipStatus target, String reason) {
         if (target == null) throw new RuleBroken("Choose the status to move to.");
         Relationship relationship = forChange(id, expectedVersion);
+        if (target == RelationshipStatus.ENDED && relationship.status().endsThroughTheEnding()) {
+            throw new RuleBroken("Close the work from its ending: open the Ending on the relationship page to close it as "
+                    + "planned, with its four parts, or as unplanned, with its reason.");
+        }
         relationship.changeStatus(target, reason, model(relationship.processModelKey()), actor(), now());
         return save(relationship, "status changed to " + target.label().toLowerCase());
+    }
+
+    /**
+     * Ends the work, for the endings module: a planned ending from the ending phase, or an unplanned
+     * one from any work under way. Takes the relationship out of the active caseload and returns its
+     * new version. The caller records the ending itself (its parts, date and reason).
+     *
+     * @param endedOn    the day the work ended: not in the future, not before the referral
+     * @param reasonCode the reason's code, kept in the status history (for example {@code goals-met})
+     * @throws RuleBroken when the relationship has ended already, or a planned ending is not in its ending phase
+     * @throws OptimisticLockingFailureException when the relationship changed since {@code expectedVersion}
+     */
+    @Transactional
+    public int end(RelationshipId id, int expectedVersion, LocalDate endedOn, boolean planned, String reasonCode) {
+        Relationship relationship = forChange(id, expectedVersion);
+        if (endedOn == null) throw new RuleBroken("Give the day the work ended.");
+        if (endedOn.isAfter(today())) throw new RuleBroken("The ending date cannot be in the future.");
+        if (endedOn.isBefore(relationship.referral().referredOn())) {
+            throw new RuleBroken("The ending date cannot be before the referral (" + relationship.referral().referredOn() + ").");
+        }
+        relationship.end(planned, reasonCode, endedOn, actor(), now());
+        return save(relationship, planned ? "ended the work as planned" : "ended the work unplanned");
     }
 
     @Transactional
@@ -404,7 +431,7 @@ public class RelationshipManagement {
                 .map(later -> new Continuation(later.id(), later.referral().referredOn()))
                 .orElse(null);
         return new RelationshipOverview(relationship.id(), relationship.version(), client, helpers, teamName,
-                relationship.status(), relationship.status().next(), model, relationship.phaseIndex(), tasks,
+                relationship.status(), relationship.status().nextByStatusChange(), model, relationship.phaseIndex(), tasks,
                 relationship.referral(), relationship.agreementRevisions(), relationship.nextReviewOn().orElse(null),
                 relationship.isReviewOverdue(today()),
                 latest(relationship.lastContactOn(), signal == null ? null : signal.lastContactOn()), timeline,

@@ -50,4 +50,20 @@ public enum RelationshipStatus {
     public boolean isOpen() {
         return this != ENDED;
     }
+
+    /**
+     * Work that has begun (active, paused or ending) ends only from its ending, planned or not, so
+     * the reason is recorded and the door can be left open; a referral not taken up may simply end.
+     */
+    public boolean endsThroughTheEnding() {
+        return this == ACTIVE || this == PAUSED || this == ENDING;
+    }
+
+    /** The statuses a plain status change offers: those of {@link #next()}, without "ended" where the ending closes the work. */
+    public Set<RelationshipStatus> nextByStatusChange() {
+        Set<RelationshipStatus> next = EnumSet.noneOf(RelationshipStatus.class);
+        next.addAll(next());
+        if (endsThroughTheEnding()) next.remove(ENDED);
+        return next;
+    }
 }

@@ -3,6 +3,7 @@ package org.rapport.sessions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -155,6 +156,19 @@ public class SessionManagement {
         if (party.kind() == org.rapport.people.ClientPartyKind.PERSON) return List.of();
         return party.currentMembers(stored.on).stream()
                 .map(m -> new MemberAttendance(m.id().value(), m.name(), true)).toList();
+    }
+
+    /**
+     * The day of the last attended session of each of these relationships that has one, for lists
+     * (the caseload's prompts): the caller has chosen relationships the person sees. Not audited, as
+     * lists are not.
+     */
+    @Transactional(readOnly = true)
+    public Map<RelationshipId, LocalDate> lastAttended(Collection<RelationshipId> relationships) {
+        Map<RelationshipId, LocalDate> days = new HashMap<>();
+        sessions.lastAttended(relationships.stream().map(RelationshipId::value).distinct().toList())
+                .forEach((id, day) -> days.put(new RelationshipId(id), day));
+        return days;
     }
 
     /** A relationship's sessions, the latest first; the read is audited. */

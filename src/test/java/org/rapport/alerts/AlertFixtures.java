@@ -56,8 +56,8 @@ final class AlertFixtures extends TestOrganisation {
             }
             relationships.changeStatus(relationship, relationships.overview(relationship).version(),
                     RelationshipStatus.ENDING, "The work is coming to an end");
-            relationships.changeStatus(relationship, relationships.overview(relationship).version(),
-                    RelationshipStatus.ENDED, "Ended as planned");
+            relationships.end(relationship, relationships.overview(relationship).version(),
+                    java.time.LocalDate.now(java.time.ZoneId.systemDefault()), true, "goals-met");
         });
     }
 

@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.endings.EndingManagement;
+import org.rapport.endings.EndingPart;
+import org.rapport.endings.EndingWorkspace;
 import org.rapport.processmodels.ProcessModels;
 import org.rapport.relationships.CaseloadEntry;
 import org.rapport.relationships.RelationshipManagement;
@@ -24,6 +27,7 @@ class DemoOrganisationIntegrationTests {
     @Autowired AccountManagement accounts;
     @Autowired RelationshipManagement relationships;
     @Autowired ProcessModels models;
+    @Autowired EndingManagement endings;
 
     @AfterEach
     void signOut() {
@@ -56,6 +60,20 @@ class DemoOrganisationIntegrationTests {
         assertThat(as("priya@demo", () -> relationships.caseload(false)))
                 .extracting(CaseloadEntry::clientPartyName)
                 .containsExactlyInAnyOrder("Kit Harrow", "The Adeyemi-Hart family");
+    }
+
+    @Test
+    void hasAnEndingUnderWayWithTwoOfItsFourPartsDone() {
+        demo.seedIfAbsent();
+
+        CaseloadEntry dana = as("sam@demo", () -> relationships.caseload(false)).stream()
+                .filter(e -> e.clientPartyName().equals("Dana Whitfield")).findFirst().orElseThrow();
+        EndingWorkspace workspace = as("sam@demo", () -> endings.workspace(dana.id()));
+        assertThat(workspace.inEndingPhase()).isTrue();
+        assertThat(workspace.missingParts()).containsExactly(EndingPart.CONFIDENCE, EndingPart.OPEN_DOOR);
+        assertThat(workspace.facts().sessionsAttended()).isEqualTo(4);
+        assertThat(workspace.facts().measures()).singleElement()
+                .satisfies(gad7 -> assertThat(gad7.change()).isEqualTo("Reliable improvement"));
     }
 
     private <T> T as(String username, Supplier<T> work) {

@@ -62,7 +62,7 @@ final class FollowUpFixtures extends TestOrganisation {
                 version = relationships.changeStatus(relationship, version, RelationshipStatus.ACTIVE, "Work begins");
             if (relationships.describe(relationship).status() != RelationshipStatus.ENDING)
                 version = relationships.changeStatus(relationship, version, RelationshipStatus.ENDING, "Goals met");
-            relationships.changeStatus(relationship, version, RelationshipStatus.ENDED, "The planned ending is done");
+            relationships.end(relationship, version, endedOn, true, "goals-met");
             RelationshipInfo info = relationships.describe(relationship);
             events.publishEvent(new RelationshipClosed(relationship, info.clientPartyId(), info.leadHelperId(), endedOn,
                     endedOn, true, "goals-met", followUpDates, instrumentKey));

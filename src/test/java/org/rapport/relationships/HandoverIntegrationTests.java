@@ -271,7 +271,7 @@ class HandoverIntegrationTests {
 
     @Test
     void refusesAnEndedRelationship() {
-        riverside.run(ash, () -> relationships.changeStatus(robin, version(ash), RelationshipStatus.ENDED, "Moved away"));
+        riverside.run(ash, () -> relationships.end(robin, version(ash), LocalDate.now(clock), false, "moved-away"));
 
         assertThatThrownBy(() -> handOver(ash, sam)).isInstanceOf(RuleBroken.class)
                 .hasMessage("The relationship has ended; it can no longer be handed over.");

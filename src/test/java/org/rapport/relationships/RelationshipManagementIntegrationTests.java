@@ -212,7 +212,13 @@ class RelationshipManagementIntegrationTests {
             }
             assertThat(relationships.overview(id).status()).isEqualTo(ENDING);
             version = relationships.tickTask(id, model.ending().key(), 0, today());
-            relationships.changeStatus(id, version, ENDED, "Last session held");
+            int ready = version;
+            // Work under way ends from its ending (the endings module calls end() once the four parts are done).
+            assertThatThrownBy(() -> relationships.changeStatus(id, ready, ENDED, "Last session held"))
+                    .isInstanceOf(RuleBroken.class).hasMessageStartingWith("Close the work from its ending");
+            assertThatThrownBy(() -> relationships.end(id, ready, today().plusDays(1), true, "goals-met"))
+                    .isInstanceOf(RuleBroken.class).hasMessageContaining("future");
+            relationships.end(id, ready, today(), true, "goals-met");
         });
 
         RelationshipOverview overview = riverside.as(ash, () -> relationships.overview(id));
@@ -240,7 +246,7 @@ class RelationshipManagementIntegrationTests {
                         tuple(REFERRED, WAITLISTED, "No space until next month", "Ash Marlow"),
                         tuple(WAITLISTED, ACTIVE, "A place opened", "Ash Marlow"),
                         tuple(ACTIVE, ENDING, "Ready for " + model.ending().name(), "Ash Marlow"),
-                        tuple(ENDING, ENDED, "Last session held", "Ash Marlow"));
+                        tuple(ENDING, ENDED, "Ended as planned on " + today() + " (goals-met)", "Ash Marlow"));
         assertThat(reloaded.phaseMoves()).extracting(PhaseMove::toPhaseName)
                 .containsExactlyElementsOf(model.phases().subList(1, phases).stream().map(p -> p.name()).toList());
         assertThat(reloaded.phaseMoves()).allSatisfy(move -> {

@@ -81,7 +81,11 @@ class RelationshipPagesBrowserTests {
 
         moveThroughEveryPhase(List.of("Insight", "Action", "Ending"));
         assertThat(browser.text("status")).isEqualTo("Ending");
-        changeStatus("Ended", "The couple's goals are met; we said goodbye well.");
+        // Work under way ends from its ending (see the endings browser test for the planned ending): here the
+        // couple say they are stopping, and the helper closes the work as unplanned from the Ending panel.
+        assertThat(browser.text("status-card")).doesNotContain("Ended");
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector("#ending summary")).click();
+        browser.checkRadioIn("close-unplanned", "declined-further-help").press("Close as unplanned");
         assertThat(browser.text("status")).isEqualTo("Ended");
         assertThat(browser.text("timeline")).contains("Moved on to Insight", "Moved on to Action",
                 "Moved on to Ending", "Working agreement revised (revision 2)", "Client accepted revision 2",

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.rapport.relationships.RelationshipFixtures.PASSWORD;
 import static org.rapport.relationships.RelationshipFixtures.aReferral;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -412,7 +414,21 @@ class RelationshipsHttpApiTests {
         as(ash, get(family)).andExpect(jsonPath("$.status").value("ENDING"));
         send(family + "/status", """
                 {"to": "ENDED", "reason": "Last session held", "version": %d}""".formatted(version))
-                .andExpect(status().isOk());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", startsWith("Close the work from its ending")));
+        // Work under way closes from its ending: the four parts, then the close.
+        int ending = versionAfter(as(ash, put(family + "/ending/gains").contentType(MediaType.APPLICATION_JSON).content("""
+                {"version": 0, "summary": "The family talk at dinner again.", "clientWords": "Being heard, all of us.", "done": true}""")));
+        ending = versionAfter(as(ash, put(family + "/ending/why").contentType(MediaType.APPLICATION_JSON).content("""
+                {"version": %d, "reason": "goals-met", "explanation": "The goals we set are met.", "done": true}""".formatted(ending))));
+        ending = versionAfter(as(ash, put(family + "/ending/confidence").contentType(MediaType.APPLICATION_JSON).content("""
+                {"version": %d, "warningSigns": "Meals apart", "whatHelps": "Sunday walks", "peopleToContact": "Gran",
+                 "crisisPlan": "Ring the GP", "done": true}""".formatted(ending))));
+        ending = versionAfter(as(ash, put(family + "/ending/open-door").contentType(MediaType.APPLICATION_JSON).content("""
+                {"version": %d, "followUpDates": [], "noFollowUpReason": "The family declined check-ins.", "done": true}"""
+                .formatted(ending))));
+        send(family + "/ending/close", """
+                {"version": %d}""".formatted(ending)).andExpect(status().isOk());
 
         ResultActions overview = as(ash, get(family)).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))

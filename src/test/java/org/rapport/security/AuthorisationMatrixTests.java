@@ -412,7 +412,27 @@ class AuthorisationMatrixTests {
             // Measures: what the plan calls for, and recovery of the PHQ-9 and GAD-7 pair
             new Door("GET", "/api/relationships/{R}/measures/due", Access.SEE, 200, Shows.NOTHING),
             new Door("GET", "/api/relationships/{R}/measures/due?session=2", Access.SEE, 200, Shows.NOTHING),
-            new Door("GET", "/api/relationships/{R}/scores/outcome", Access.SEE, 200, Shows.NOTHING));
+            new Door("GET", "/api/relationships/{R}/scores/outcome", Access.SEE, 200, Shows.NOTHING),
+            // Endings: the relationships here are not in their ending phase, so the workspace is refused by a
+            // rule (409) and there is no letter yet (404); closing from a page with a stale version comes back (302).
+            new Door("GET", "/relationships/{R}/ending", Access.SEE, 409, Shows.NOTHING),
+            new Door("POST", "/relationships/{R}/ending/gains", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/relationships/{R}/ending/why", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/relationships/{R}/ending/confidence", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/relationships/{R}/ending/door", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/relationships/{R}/ending/close", Access.CHANGE, 302, Shows.NOTHING),
+            new Door("POST", "/relationships/{R}/ending/close-unplanned", Access.CHANGE, 302, Shows.NOTHING),
+            new Door("GET", "/relationships/{R}/ending/letter", Access.SEE, 404, Shows.NOTHING),
+            new Door("GET", "/relationships/{R}/ending/letter.pdf", Access.SEE, 404, Shows.NOTHING),
+            new Door("GET", "/api/relationships/{R}/ending", Access.SEE, 409, Shows.NOTHING),
+            new Door("PUT", "/api/relationships/{R}/ending/gains", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("PUT", "/api/relationships/{R}/ending/why", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("PUT", "/api/relationships/{R}/ending/confidence", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("PUT", "/api/relationships/{R}/ending/open-door", Access.CHANGE, 409, Shows.NOTHING),
+            new Door("POST", "/api/relationships/{R}/ending/close", Access.CHANGE, 409, Shows.NOTHING), // stale
+            new Door("POST", "/api/relationships/{R}/ending/close-unplanned", Access.CHANGE, 409, Shows.NOTHING), // stale
+            new Door("GET", "/api/relationships/{R}/ending/letter", Access.SEE, 404, Shows.NOTHING),
+            new Door("GET", "/api/relationships/{R}/ending/letter.pdf", Access.SEE, 404, Shows.NOTHING));
 
     List<Attempt> attempts() {
         List<Attempt> all = new ArrayList<>();
@@ -503,6 +523,8 @@ class AuthorisationMatrixTests {
             all.add(new Attempt(who, "GET", "/api/helpers/{H1}", apiAnswer(who, who.equals("adminB") ? 404 : 200)));
             all.add(new Attempt(who, "GET", "/api/helpers/{HB}", apiAnswer(who, who.equals("adminB") ? 200 : 404)));
             all.add(new Attempt(who, "POST", "/api/referrals", apiAnswer(who, 400)));
+            // The count of endings, among the relationships each person sees.
+            all.add(new Attempt(who, "GET", "/api/endings/summary?from=2026-01-01&to=2026-12-31", apiAnswer(who, 200)));
             // The API for admins only.
             all.add(new Attempt(who, "GET", "/api/client-parties", apiAnswer(who, ADMINS.contains(who) ? 200 : 403)));
             all.add(new Attempt(who, "POST", "/api/supervision", apiAnswer(who,
@@ -658,6 +680,11 @@ class AuthorisationMatrixTests {
         if (path.startsWith("/relationships/") && path.endsWith("/handovers")) {
             return request.param("version", "99").param("newLeadHelperId", ids.get("H1")).param("reason", "CASELOAD")
                     .param("note", "Where the work stands");
+        } else if (path.contains("/ending/")) {
+            return request.param("version", "99").param("summary", "Sleeping again").param("reason", "dropped-out")
+                    .param("explanation", "The goals are met").param("warningSigns", "Late nights")
+                    .param("whatHelps", "Walks").param("peopleToContact", "A sister").param("crisisPlan", "Ring 111")
+                    .param("followUpOn", later).param("instrument", "phq-9");
         } else if (path.startsWith("/relationships/") && path.endsWith("/sessions")) {
             return request.param("on", LocalDate.now(clock).minusDays(1).toString()).param("at", "10:00")
                     .param("lengthMinutes", "50").param("mode", "IN_PERSON");
@@ -718,6 +745,15 @@ class AuthorisationMatrixTests {
             return """
                     {"version": 99, "newLeadHelperId": "%s", "reason": "CASELOAD", "note": "Where the work stands"}"""
                     .formatted(ids.get("H1"));
+        } else if (path.contains("/ending/close-unplanned")) {
+            return """
+                    {"relationshipVersion": 99, "reason": "dropped-out"}""";
+        } else if (path.contains("/ending/")) {
+            return """
+                    {"version": 99, "summary": "Sleeping again", "clientWords": "Walks", "reason": "goals-met",
+                     "explanation": "The goals are met", "warningSigns": "Late nights", "whatHelps": "Walks",
+                     "peopleToContact": "A sister", "crisisPlan": "Ring 111", "followUpDates": ["%s"],
+                     "instrumentKey": "phq-9", "done": true}""".formatted(later);
         } else if (path.startsWith("/api/relationships/") && path.endsWith("/sessions")) {
             return """
                     {"on": "%s", "at": "10:00", "lengthMinutes": 50, "mode": "IN_PERSON"}"""
@@ -840,7 +876,8 @@ class AuthorisationMatrixTests {
                             from goal) || '/'
                         || (select count(*) from goal_rating) || '/' || (select count(*) from goal_status_change) || '/'
                         || (select count(*) from action_step) || '/'
-                        || (select count(*) from action_step where done_on is not null)
+                        || (select count(*) from action_step where done_on is not null) || '/'
+                        || (select count(*) from ending)
                     """).query(String.class).single()));
             // Follow-ups, their links and the ways back in.
             state.put(organisation + " follow-ups", Tenancy.callAs(organisation, () -> jdbc.sql("""

@@ -1,0 +1,53 @@
+package org.rapport.endings;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.rapport.relationships.RelationshipId;
+
+/**
+ * The ending workspace: the four parts as saved, the live facts beside the gains, the parts still to
+ * do, and, once closed, how the work closed.
+ *
+ * @param version          the ending's version, carried by every change (0 before anything is saved)
+ * @param suggestedDates   the follow-up dates part four starts from: one, three and six months after
+ *                         the last attended session
+ * @param instruments      the short measures a follow-up may carry (key and label)
+ */
+public record EndingWorkspace(RelationshipId relationship, String clientName, String helperName, String status,
+        boolean inEndingPhase, int version, Gains gains, WhyItEnds whyItEnds, Confidence confidence, OpenDoor openDoor,
+        boolean openDoorSaved, GainsFacts facts, List<EndingPart> missingParts, List<LocalDate> suggestedDates,
+        List<Choice> instruments, @Nullable ClosedEnding closed, boolean mayChange) {
+
+    public EndingWorkspace {
+        missingParts = List.copyOf(missingParts);
+        suggestedDates = List.copyOf(suggestedDates);
+        instruments = List.copyOf(instruments);
+    }
+
+    /** The reason of part two as helpers read it, or null before one is chosen. */
+    public @Nullable String reasonLabel() {
+        return EndingReason.ofCode(whyItEnds.reason()).map(EndingReason::label).orElse(null);
+    }
+
+    public boolean hasClosed() {
+        return closed != null;
+    }
+
+    public boolean isDone(EndingPart part) {
+        return !missingParts.contains(part);
+    }
+
+    public boolean readyToClose() {
+        return missingParts.isEmpty();
+    }
+
+    /** The dates part four shows: those saved, else the suggested ones. */
+    public List<LocalDate> datesToShow() {
+        return openDoorSaved ? openDoor.followUpDates() : suggestedDates;
+    }
+
+    /** One option of a choice: its code and its label. */
+    public record Choice(String code, String label) {
+    }
+}

@@ -1,0 +1,138 @@
+package org.rapport.endings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rapport.endings.EndingFixtures.aReferral;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.rapport.accounts.AccountManagement;
+import org.rapport.browser.Browser;
+import org.rapport.people.PeopleManagement;
+import org.rapport.relationships.MeetingMode;
+import org.rapport.relationships.RelationshipId;
+import org.rapport.relationships.RelationshipManagement;
+import org.rapport.relationships.RelationshipStatus;
+import org.rapport.sessions.NewSession;
+import org.rapport.sessions.SessionManagement;
+import org.rapport.sessions.SessionOutcome;
+import org.rapport.sessions.SessionRecord;
+import org.rapport.testing.TestOrganisation;
+import org.rapport.testing.TestOrganisation.Staff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The ending workspace in a real browser: the close refused while parts are missing, the four parts
+ * filled in, the work closed, the letter opened; axe-core on every page, on a desktop and a phone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EndingBrowserTests {
+
+    static final String NAME = "Zoë Łukasiewicz-Ødegård";
+
+    @LocalServerPort int port;
+    @Autowired AccountManagement accounts;
+    @Autowired PeopleManagement people;
+    @Autowired RelationshipManagement relationships;
+    @Autowired SessionManagement sessions;
+    @Autowired Clock clock;
+
+    EndingFixtures riverside;
+    Staff ash;
+    RelationshipId zoe;
+    Browser browser;
+
+    @BeforeEach
+    void bringZoesWorkToItsEnding() {
+        riverside = new EndingFixtures(accounts, people, "Riverside Counselling");
+        ash = riverside.aHelper("Ash Marlow");
+        LocalDate today = LocalDate.now(clock);
+        zoe = riverside.as(ash, () -> relationships.refer(aReferral(NAME, ash, today.minusWeeks(14))));
+        riverside.run(ash, () -> relationships.changeStatus(zoe, relationships.describe(zoe).version(),
+                RelationshipStatus.ACTIVE, "Taken on"));
+        riverside.run(ash, () -> sessions.recordUnscheduled(zoe, new NewSession(today.minusWeeks(1), LocalTime.of(10, 0), 50,
+                MeetingMode.IN_PERSON, null), new SessionRecord(SessionOutcome.ATTENDED, Map.of(), Set.of())));
+        riverside.run(ash, () -> relationships.changeStatus(zoe, relationships.describe(zoe).version(),
+                RelationshipStatus.ENDING, "The twelfth session is next"));
+        SecurityContextHolder.clearContext();
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @Test
+    void aHelperWorksThroughTheFourPartsClosesTheWorkAndOpensTheLetter() {
+        browser = Browser.open("http://localhost:" + port, Browser.DESKTOP);
+        browser.signIn(ash.username(), TestOrganisation.PASSWORD);
+        browser.visit("/relationships/" + zoe.value());
+        assertThat(browser.text("ending")).contains("0 of 4 parts of the ending done");
+        browser.assertAccessible().screenshot("ending-panel");
+
+        browser.follow("Open the ending workspace");
+        assertThat(browser.heading()).isEqualTo("Ending the work with " + NAME);
+        assertThat(browser.text("gains")).contains("Sessions attended: 1");
+        browser.assertAccessible().screenshot("ending-workspace");
+
+        browser.press("Close as planned");
+        assertThat(browser.text()).contains("Still to do: The gains made, Why it ends, Confidence moving forward, The open door.");
+        browser.assertAccessible();
+
+        browser.fill("The gains, summed up with the client", EndingFixtures.GAINS)
+                .fill("What the client said helped, in their words", EndingFixtures.CLIENT_WORDS)
+                .check("The gains are done").press("Save the gains");
+        assertThat(browser.text()).contains("The gains made: saved.");
+        browser.choose("Reason", "Agreed number of sessions reached")
+                .fill("An honest explanation, in plain words", EndingFixtures.EXPLANATION)
+                .check("Why it ends is done").press("Save why it ends");
+        browser.fill("Early warning signs", EndingFixtures.WARNING_SIGNS).fill("What helps", EndingFixtures.WHAT_HELPS)
+                .fill("People to contact", EndingFixtures.PEOPLE).fill("What to do in a crisis", EndingFixtures.CRISIS)
+                .check("The maintenance plan is done").press("Save the maintenance plan");
+        browser.check("The open door is done").press("Save the open door");
+        assertThat(browser.text("close")).contains("All four parts are done.");
+        browser.assertAccessible().screenshot("ending-workspace-done");
+
+        browser.press("Close as planned");
+        assertThat(browser.text()).contains("The work closed as planned");
+        assertThat(browser.text("ending-status")).isEqualTo("Ended");
+        browser.assertAccessible();
+
+        browser.follow("Open the letter to the client");
+        assertThat(browser.text("letter")).contains("Dear " + NAME, EndingFixtures.GAINS, EndingFixtures.WARNING_SIGNS,
+                "Ash Marlow");
+        browser.assertAccessible().screenshot("ending-letter");
+
+        Browser phone = Browser.open("http://localhost:" + port, Browser.PHONE);
+        try {
+            phone.signIn(ash.username(), TestOrganisation.PASSWORD);
+            phone.visit("/relationships/" + zoe.value() + "/ending").assertAccessible().screenshot("ending-workspace-phone");
+            phone.visit("/relationships/" + zoe.value() + "/ending/letter").assertAccessible().screenshot("ending-letter-phone");
+        } finally {
+            phone.close();
+        }
+    }
+
+    @Test
+    void aHelperClosesLapsedWorkAsUnplannedFromThePanel() {
+        browser = Browser.open("http://localhost:" + port, Browser.PHONE);
+        browser.signIn(ash.username(), TestOrganisation.PASSWORD);
+        browser.visit("/relationships/" + zoe.value());
+        browser.driver().findElement(By.cssSelector("#ending summary")).click();
+        browser.assertAccessible().screenshot("ending-panel-unplanned-phone");
+        browser.checkRadioIn("close-unplanned", "moved-away").check("Offer follow-up check-ins").press("Close as unplanned");
+        assertThat(browser.text()).contains("The work closed as unplanned (moved away).");
+        assertThat(browser.text("status")).isEqualTo("Ended");
+        assertThat(browser.text("ending")).contains("Closed as unplanned");
+        browser.assertAccessible();
+    }
+}
