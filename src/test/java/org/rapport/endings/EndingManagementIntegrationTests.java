@@ -169,7 +169,7 @@ class EndingManagementIntegrationTests {
         assertThat(closed.planned()).isTrue();
         assertThat(closed.endedOn()).isEqualTo(today());
         assertThat(closed.reason()).isEqualTo("agreed-sessions-reached");
-        assertThat(closed.reconnectPath()).as("no one issues reconnect links in this build").isNull();
+        assertThat(closed.reconnectPath()).as("the follow-ups module issues the reconnect link").startsWith("/reconnect/");
         assertThat(statusOf(robin)).isEqualTo(RelationshipStatus.ENDED);
         assertThat(riverside.as(ash, () -> relationships.caseload(false))).extracting(CaseloadEntry::id).doesNotContain(robin);
 
