@@ -1,5 +1,7 @@
 package org.rapport.followups.web;
 
+import org.rapport.measures.AnswerFields;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

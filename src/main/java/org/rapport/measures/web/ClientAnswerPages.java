@@ -1,5 +1,7 @@
 package org.rapport.measures.web;
 
+import org.rapport.measures.AnswerFields;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -60,12 +62,12 @@ class ClientAnswerPages {
         }
         boolean finished = !"save".equals(action);
         try {
-            measures.saveByLink(token, AnswerParams.read(form.instrument(), params), finished);
+            measures.saveByLink(token, AnswerFields.read(form.instrument(), params), finished);
         } catch (LinkNotUsable e) {
             return gone(response);
         } catch (InvalidAnswers e) {
             response.setStatus(422);
-            return page(model, token, form, AnswerParams.lenient(form.instrument(), params), e.getMessage());
+            return page(model, token, form, AnswerFields.lenient(form.instrument(), params), e.getMessage());
         }
         if (finished) return "redirect:/m/thanks";
         redirect.addFlashAttribute("saved", true);

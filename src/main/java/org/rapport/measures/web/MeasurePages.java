@@ -1,5 +1,7 @@
 package org.rapport.measures.web;
 
+import org.rapport.measures.AnswerFields;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -58,11 +60,11 @@ class MeasurePages {
             HttpServletResponse response, RedirectAttributes redirect) {
         InstrumentDefinition instrument = measures.instrumentToEnter(new RelationshipId(id), key);
         try {
-            measures.enterInSession(new RelationshipId(id), key, AnswerParams.read(instrument, params),
+            measures.enterInSession(new RelationshipId(id), key, AnswerFields.read(instrument, params),
                     session == null ? null : new SessionId(session));
         } catch (InvalidAnswers e) {
             response.setStatus(422);
-            return page(model, id, instrument, AnswerParams.lenient(instrument, params), session, e.getMessage());
+            return page(model, id, instrument, AnswerFields.lenient(instrument, params), session, e.getMessage());
         }
         redirect.addFlashAttribute("flash", instrument.label() + " answers saved and scored.");
         return "redirect:/relationships/" + id + "#measures";

@@ -1,28 +1,29 @@
-package org.rapport.measures.web;
+package org.rapport.measures;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.rapport.measures.InstrumentDefinition;
-import org.rapport.measures.InvalidAnswers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a questionnaire form's answers: one {@code item-<link id>} field per question, holding the
  * answer's value. A blank field is an unanswered question; a field for a question the instrument
- * does not have, or a value that is not a whole number, is refused.
+ * does not have, or a value that is not a whole number, is refused. Every page that asks a
+ * questionnaire (a one-time link, entry in a session, a follow-up) reads its answers here.
  */
-final class AnswerParams {
+public final class AnswerFields {
 
-    static final String PREFIX = "item-";
+    public static final String PREFIX = "item-";
 
-    private AnswerParams() {
+    private AnswerFields() {
     }
 
-    static Map<String, Integer> read(InstrumentDefinition instrument, Map<String, String> params) {
+    /** The answers given, by link id; refuses a question the instrument does not have (or no instrument). */
+    public static Map<String, Integer> read(@Nullable InstrumentDefinition instrument, Map<String, String> params) {
         Map<String, Integer> answers = new LinkedHashMap<>();
         for (Map.Entry<String, String> param : params.entrySet()) {
             if (!param.getKey().startsWith(PREFIX)) continue;
             String linkId = param.getKey().substring(PREFIX.length());
-            if (instrument.item(linkId).isEmpty())
+            if (instrument == null || instrument.item(linkId).isEmpty())
                 throw new InvalidAnswers("The answers include a question this questionnaire does not have.");
             String value = param.getValue() == null ? "" : param.getValue().strip();
             if (value.isEmpty()) continue;
@@ -38,8 +39,9 @@ final class AnswerParams {
     }
 
     /** Whatever could be read of the answers, for showing the form again after a refusal. */
-    static Map<String, Integer> lenient(InstrumentDefinition instrument, Map<String, String> params) {
+    public static Map<String, Integer> lenient(@Nullable InstrumentDefinition instrument, Map<String, String> params) {
         Map<String, Integer> answers = new LinkedHashMap<>();
+        if (instrument == null) return answers;
         for (var item : instrument.items()) {
             String value = params.get(PREFIX + item.linkId());
             if (value == null) continue;
