@@ -1,6 +1,7 @@
 package org.rapport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -32,6 +33,7 @@ import org.rapport.followups.FollowUpForm;
 import org.rapport.followups.FollowUpManagement;
 import org.rapport.followups.FollowUpStatus;
 import org.rapport.followups.FollowUpView;
+import org.rapport.followups.ReconnectView;
 import org.rapport.goals.GoalId;
 import org.rapport.goals.GoalManagement;
 import org.rapport.goals.LevelDescriptions;
@@ -59,6 +61,7 @@ import org.rapport.relationships.Urgency;
 import org.rapport.sessions.HelpingSkill;
 import org.rapport.sessions.SessionId;
 import org.rapport.sessions.SessionOutcome;
+import org.rapport.shared.RuleBroken;
 import org.rapport.testing.TestOrganisation;
 import org.rapport.testing.TestOrganisation.Staff;
 import org.rapport.testing.TravellingClock;
@@ -368,6 +371,19 @@ class LifecycleStoryTests {
 
         assertThat(as(() -> relationships.caseload(false))).extracting(CaseloadEntry::id)
                 .as("the new referral is on Ash's caseload").contains(noorAgain).doesNotContain(noor);
+
+        assertThat(as(() -> followUps.reconnectsOf(noor))).extracting(ReconnectView::via, ReconnectView::newRelationship)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ReconnectView.Via.LINK, null),
+                        org.assertj.core.groups.Tuple.tuple(ReconnectView.Via.FOLLOW_UP, noorAgain));
+        String letterToken = closed.reconnectPath().substring("/reconnect/".length());
+        assertThatThrownBy(() -> followUps.openReconnect(letterToken))
+                .as("the letter's link knows Noor has already asked").isInstanceOf(RuleBroken.class)
+                .hasMessageContaining("already asked");
+        assertThatThrownBy(() -> followUps.confirmReconnect(letterToken, "Again"))
+                .isInstanceOf(RuleBroken.class).hasMessageContaining("already asked");
+        assertThat(as(() -> relationships.caseload(false))).extracting(CaseloadEntry::id)
+                .as("no second way back in was opened").containsOnlyOnce(noorAgain);
     }
 
     private void theLetterPageReadsAsALetter() throws Exception {
