@@ -144,7 +144,7 @@ class LifecycleStoryTests {
         oneMonthLater();
         clientAsksToComeBack();
         theNewRelationshipContinuesTheFirst();
-        theLetterPageReadsAsALetter();
+        thePagesReadAsTheStory();
     }
 
     // --- chapters -------------------------------------------------------------------------------------
@@ -361,12 +361,14 @@ class LifecycleStoryTests {
         RelationshipOverview newOverview = as(() -> relationships.overview(noorAgain));
         assertThat(newOverview.continuesFrom()).isNotNull();
         assertThat(newOverview.continuesFrom().relationship()).isEqualTo(noor);
+        assertThat(newOverview.continuesFrom().on()).as("the day the first work ended").isEqualTo(closed.endedOn());
         assertThat(newOverview.continuedIn()).isNull();
         assertThat(newOverview.referral().reasonInReferrersWords()).isEqualTo(COMING_BACK);
 
         RelationshipOverview firstOverview = as(() -> relationships.overview(noor));
         assertThat(firstOverview.continuedIn()).isNotNull();
         assertThat(firstOverview.continuedIn().relationship()).isEqualTo(noorAgain);
+        assertThat(firstOverview.continuedIn().on()).as("the day of the new referral").isEqualTo(again.referredOn());
         assertThat(firstOverview.continuesFrom()).isNull();
 
         assertThat(as(() -> relationships.caseload(false))).extracting(CaseloadEntry::id)
@@ -386,7 +388,7 @@ class LifecycleStoryTests {
                 .as("no second way back in was opened").containsOnlyOnce(noorAgain);
     }
 
-    private void theLetterPageReadsAsALetter() throws Exception {
+    private void thePagesReadAsTheStory() throws Exception {
         String page = mvc.perform(get("/relationships/{id}/ending/letter", noor.value())
                         .with(user(accounts.loadUserByUsername(ash.username()))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -394,6 +396,17 @@ class LifecycleStoryTests {
         assertThat(page).contains("Noor", GAINS, CLIENT_WORDS, EXPLANATION, WARNING_SIGNS, WHAT_HELPS, PEOPLE, CRISIS,
                 closed.reconnectPath());
         for (LocalDate date : closed.followUpDates()) assertThat(page).contains(DAY.format(date));
+
+        assertThat(page(noorAgain)).contains("id=\"continues-from\"", "Continues the work that ended on",
+                "/relationships/" + noor.value());
+        assertThat(page(noor)).contains("id=\"continued-in\"", "Continued in a new referral on",
+                "/relationships/" + noorAgain.value());
+    }
+
+    private String page(RelationshipId relationship) throws Exception {
+        return mvc.perform(get("/relationships/{id}", relationship.value())
+                        .with(user(accounts.loadUserByUsername(ash.username()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     // --- helpers ----------------------------------------------------------------------------------------
