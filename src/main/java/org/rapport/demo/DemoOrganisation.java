@@ -11,9 +11,13 @@ import java.util.function.Supplier;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
+import org.rapport.endings.ClosedEnding;
+import org.rapport.endings.Confidence;
 import org.rapport.endings.EndingManagement;
 import org.rapport.endings.Gains;
+import org.rapport.endings.OpenDoor;
 import org.rapport.endings.WhyItEnds;
+import org.rapport.followups.FollowUpManagement;
 import org.rapport.goals.GoalId;
 import org.rapport.goals.GoalManagement;
 import org.rapport.goals.LevelDescriptions;
@@ -37,6 +41,7 @@ import org.rapport.people.PeopleManagement;
 import org.rapport.people.TeamId;
 import org.rapport.relationships.AcceptanceMethod;
 import org.rapport.relationships.AgreementTerms;
+import org.rapport.relationships.HandoverReason;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
@@ -76,13 +81,15 @@ public class DemoOrganisation {
     private final GoalManagement goals;
     private final MeasureManagement measures;
     private final EndingManagement endings;
+    private final FollowUpManagement followUps;
     private final Clock clock;
 
     DemoOrganisation(AccountManagement accounts, PeopleManagement people, RelationshipManagement relationships,
             SessionManagement sessions, SessionRecording recording, GoalManagement goals, MeasureManagement measures,
-            EndingManagement endings, Clock clock) {
+            EndingManagement endings, FollowUpManagement followUps, Clock clock) {
         this.measures = measures;
         this.endings = endings;
+        this.followUps = followUps;
         this.sessions = sessions;
         this.recording = recording;
         this.goals = goals;
@@ -195,9 +202,11 @@ public class DemoOrganisation {
             endings.saveWhyItEnds(dana, ending, new WhyItEnds("goals-met", "You wanted to manage the worry well enough "
                     + "to finish your course, and you are doing that now. We agreed together that this is a good time to stop.",
                     true));
+            endedAsPlanned(sam, today);
             return null;
         });
         as("jordan@demo", () -> {
+            handedOver(jordan, morgan, today);
             RelationshipId couple = refer(new NewClientParty(ClientPartyKind.COUPLE, "Ash and Rowan",
                     List.of(new NewClientMember("Ash Penrose", today.minusWeeks(6)),
                             new NewClientMember("Rowan Penrose", today.minusWeeks(6)))),
@@ -229,6 +238,7 @@ public class DemoOrganisation {
                     priya, null, "peplau-nurse-client");
             relationships.changeStatus(kit, version(kit), RelationshipStatus.WAITLISTED,
                     "First visit booked for next week.");
+            cameBack(priya, today);
             return kit;
         });
         as("morgan@demo", () -> {
@@ -248,6 +258,106 @@ public class DemoOrganisation {
                     null);
             return family;
         });
+    }
+
+    /**
+     * Work that ended as planned five weeks ago: the four parts written, the letter there to read,
+     * and the open door: follow-up check-ins in a few days, then three and six months after the ending.
+     */
+    private void endedAsPlanned(HelperId sam, LocalDate today) {
+        LocalDate referred = today.minusWeeks(22);
+        RelationshipId imogen = refer(person("Imogen Vale", referred), "Self-referral",
+                "Struggling to cope since a bereavement; not sleeping and withdrawn from friends.", referred,
+                Urgency.ROUTINE, sam, null, "five-stage");
+        start(imogen);
+        moveOn(imogen, "identifying-client-problems", "Imogen has told the story of the year and named what weighs most.");
+        moveOn(imogen, "helping-clients-create-goals", "The concerns are agreed.");
+        GoalId friends = goal(imogen, "Withdrawn from friends", "See a friend every week",
+                new LevelDescriptions("Seeing nobody", "A message now and then", "A friend every fortnight",
+                        "A friend every week", "Friends every week and the choir again"), -2, 3, 2, today.minusWeeks(20));
+        moveOn(imogen, "encouraging-exploration-and-action", "Imogen wants to try small steps back towards people.");
+        session(imogen, today.minusWeeks(20), Map.of(), Map.of(friends, -2), "Imogen spoke about her father's last months.",
+                "Grieving and isolated; clear she wants her friends back.", "One message to a friend this week.");
+        session(imogen, today.minusWeeks(15), Map.of(), Map.of(friends, -1), "Met one friend for a walk.",
+                "Still low, some relief after the walk.", "Arrange the next walk before leaving this one.");
+        session(imogen, today.minusWeeks(10), Map.of(), Map.of(friends, 0), "A walk every fortnight now.",
+                "Sleeping better; talks about her father with warmth as well as pain.", "Think about the choir.");
+        session(imogen, today.minusWeeks(6), Map.of(), Map.of(friends, 1), "Back at choir; sees a friend weekly.",
+                "Ready to plan the ending.", "Write the maintenance plan together.");
+        // A PHQ-9 falling from moderately severe to minimal.
+        for (int[] answers : new int[][] {{2, 2, 2, 2, 2, 2, 2, 2, 0}, {1, 1, 2, 1, 1, 1, 1, 1, 0}, {1, 1, 0, 1, 0, 0, 0, 0, 0}}) {
+            measures.enterInSession(imogen, "phq-9", answers(answers), null);
+        }
+        moveOn(imogen, "termination-and-ending", "The goal is met; we agreed to end well over the last session.");
+        int version = endings.saveGains(imogen, 0, new Gains("You see a friend every week and you are back at the choir. "
+                + "You can talk about your father now with warmth as well as sadness.",
+                "Having one hour a week where I did not have to be fine.", true));
+        version = endings.saveWhyItEnds(imogen, version, new WhyItEnds("goals-met", "You wanted to see your friends "
+                + "again and to live with the loss; you are doing both, and we agreed this is a good time to stop.", true));
+        version = endings.saveConfidence(imogen, version, new Confidence(
+                "Cancelling plans, staying in bed at weekends, not answering the choir messages.",
+                "The Sunday walk, the choir, writing a letter to Dad when the day is heavy.",
+                "My friend Hattie; my brother Ned; the GP at Northbridge.",
+                "Ring the Northbridge duty line in office hours, or 111 and choose the mental health option.", true));
+        LocalDate endedOn = today.minusWeeks(5);
+        version = endings.saveOpenDoor(imogen, version, new OpenDoor(
+                List.of(today.plusDays(3), endedOn.plusMonths(3), endedOn.plusMonths(6)), "phq-9", null, true));
+        endings.closePlanned(imogen, version, endedOn);
+    }
+
+    /** A relationship handed over from Jordan to Morgan, a better fit now; Morgan has still to confirm taking it on. */
+    private void handedOver(HelperId jordan, HelperId morgan, LocalDate today) {
+        LocalDate referred = today.minusWeeks(8);
+        RelationshipId jesse = refer(person("Jesse Okonjo", referred), "Housing association",
+                "Isolated after moving into a new flat; money worries.", referred, Urgency.ROUTINE, jordan, null,
+                "five-stage");
+        start(jesse);
+        agree(jesse, "To feel settled in the flat and get on top of the bills.", today.plusWeeks(3));
+        session(jesse, today.minusWeeks(6), Map.of(), Map.of(), "Jesse talked about the move and the quiet evenings.",
+                "Lonely; the bills are the heavier worry.", "Bring the letters from the council next time.");
+        session(jesse, today.minusWeeks(3), Map.of(), Map.of(), "Went through the council letters together.",
+                "The benefits questions need a social worker's knowledge.", "Talk about a handover to Morgan.");
+        relationships.handOver(jesse, version(jesse), morgan, HandoverReason.BETTER_FIT,
+                "Jesse and I agreed that Morgan, a social worker, is better placed for the housing and benefits questions. "
+                        + "Jesse likes short, direct sessions in the morning; the council letters are in the last session's note.");
+    }
+
+    /**
+     * A former client who asked to come back: work that ended as planned last spring, and a new
+     * referral from the reconnect link in the ending letter, continuing the earlier work.
+     */
+    private void cameBack(HelperId priya, LocalDate today) {
+        LocalDate referred = today.minusWeeks(40);
+        RelationshipId hollis = refer(person("Hollis Brandt", referred), "Community nursing team",
+                "Support with managing a heart condition and the anxiety that came with it.", referred, Urgency.ROUTINE,
+                priya, null, "peplau-nurse-client");
+        start(hollis);
+        session(hollis, today.minusWeeks(36), Map.of(), Map.of(), "Went through the new medicines and the daily routine.",
+                "Anxious about the diagnosis, keen to learn.", "Keep a diary of symptoms and walks.");
+        session(hollis, today.minusWeeks(28), Map.of(), Map.of(), "The diary shows steady walks and fewer scares.",
+                "More confident; less frightened at night.", "Plan the ending.");
+        relationships.changeStatus(hollis, version(hollis), RelationshipStatus.ENDING, "Hollis is confident at home now.");
+        int version = endings.saveGains(hollis, 0, new Gains("You take your medicines without a second thought and you "
+                + "walk every day. The night-time scares are rare now.", "Knowing which feelings were the heart and which were the worry.",
+                true));
+        version = endings.saveWhyItEnds(hollis, version, new WhyItEnds("goals-met",
+                "You wanted to feel confident at home, and you do.", true));
+        version = endings.saveConfidence(hollis, version, new Confidence("Skipping walks, waking up frightened again.",
+                "The symptom diary and the evening walk.", "My daughter Signe; the heart nurses.",
+                "Chest pain or breathlessness that does not settle: ring 999.", true));
+        version = endings.saveOpenDoor(hollis, version, new OpenDoor(List.of(), null,
+                "Hollis would rather get in touch when it is needed than have check-ins.", true));
+        ClosedEnding closed = endings.closePlanned(hollis, version, today.minusWeeks(27));
+        if (closed.reconnectPath() != null) {
+            followUps.confirmReconnect(closed.reconnectPath().substring("/reconnect/".length()),
+                    "A new heart medicine has unsettled me and I would like to see Priya again.");
+        }
+    }
+
+    private static Map<String, Integer> answers(int[] values) {
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        for (int item = 0; item < values.length; item++) answers.put(Integer.toString(item + 1), values[item]);
+        return answers;
     }
 
     private RelationshipId refer(NewClientParty client, String source, String reason, LocalDate on, Urgency urgency,

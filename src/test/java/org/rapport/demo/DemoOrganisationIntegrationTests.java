@@ -2,17 +2,27 @@ package org.rapport.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.endings.EndingLetter;
 import org.rapport.endings.EndingManagement;
 import org.rapport.endings.EndingPart;
 import org.rapport.endings.EndingWorkspace;
+import org.rapport.followups.FollowUpManagement;
+import org.rapport.followups.FollowUpStatus;
+import org.rapport.followups.FollowUpView;
 import org.rapport.processmodels.ProcessModels;
 import org.rapport.relationships.CaseloadEntry;
+import org.rapport.relationships.Handover;
+import org.rapport.relationships.HandoverReason;
 import org.rapport.relationships.RelationshipManagement;
+import org.rapport.relationships.RelationshipOverview;
+import org.rapport.relationships.RelationshipStatus;
 import org.rapport.shared.Tenancy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +38,8 @@ class DemoOrganisationIntegrationTests {
     @Autowired RelationshipManagement relationships;
     @Autowired ProcessModels models;
     @Autowired EndingManagement endings;
+    @Autowired FollowUpManagement followUps;
+    @Autowired Clock clock;
 
     @AfterEach
     void signOut() {
@@ -45,7 +57,7 @@ class DemoOrganisationIntegrationTests {
         assertThat(everything).extracting(CaseloadEntry::modelName).containsAll(shippedModelNames);
         assertThat(everything).extracting(CaseloadEntry::clientPartyKind)
                 .contains("Person", "Couple", "Family", "Group");
-        assertThat(everything).hasSize(6);
+        assertThat(everything).hasSize(10);
         // The demo shows measures improving, not a client at risk: no alert greets a newcomer.
         assertThat(everything).allSatisfy(entry -> assertThat(entry.alerts()).isEmpty());
         assertThat(everything).filteredOn(e -> e.clientPartyName().equals("Ash and Rowan")).singleElement()
@@ -56,10 +68,10 @@ class DemoOrganisationIntegrationTests {
     void letsTheSupervisorSeeTheirSuperviseesWorkAndAHelperOnlyTheirOwn() {
         demo.seedIfAbsent();
 
-        assertThat(as("sam@demo", () -> relationships.caseload(false))).hasSize(6);
+        assertThat(as("sam@demo", () -> relationships.caseload(false))).hasSize(8);
         assertThat(as("priya@demo", () -> relationships.caseload(false)))
                 .extracting(CaseloadEntry::clientPartyName)
-                .containsExactlyInAnyOrder("Kit Harrow", "The Adeyemi-Hart family");
+                .containsExactlyInAnyOrder("Kit Harrow", "The Adeyemi-Hart family", "Hollis Brandt");
     }
 
     @Test
@@ -74,6 +86,68 @@ class DemoOrganisationIntegrationTests {
         assertThat(workspace.facts().sessionsAttended()).isEqualTo(4);
         assertThat(workspace.facts().measures()).singleElement()
                 .satisfies(gad7 -> assertThat(gad7.change()).isEqualTo("Reliable improvement"));
+    }
+
+    @Test
+    void hasWorkThatEndedAsPlannedWithItsLetterAndTheOpenDoor() {
+        demo.seedIfAbsent();
+        LocalDate today = LocalDate.now(clock);
+
+        CaseloadEntry imogen = entry("sam@demo", "Imogen Vale", RelationshipStatus.ENDED);
+        EndingWorkspace workspace = as("sam@demo", () -> endings.workspace(imogen.id()));
+        assertThat(workspace.hasClosed()).isTrue();
+        assertThat(workspace.closed().planned()).isTrue();
+        assertThat(workspace.closed().endedOn()).isEqualTo(today.minusWeeks(5));
+        assertThat(workspace.missingParts()).isEmpty();
+        assertThat(workspace.facts().measures()).singleElement().satisfies(phq9 -> {
+            assertThat(phq9.change()).isEqualTo("Reliable improvement");
+            assertThat(phq9.recovery()).isEqualTo("Recovered");
+        });
+        EndingLetter letter = as("sam@demo", () -> endings.letter(imogen.id()));
+        assertThat(letter.closed()).isTrue();
+        assertThat(letter.gains()).contains("choir");
+        assertThat(letter.hasMaintenancePlan()).isTrue();
+        assertThat(letter.reconnectPath()).startsWith("/reconnect/");
+        List<FollowUpView> followUpsOfImogen = as("sam@demo", () -> followUps.followUpsOf(imogen.id()));
+        assertThat(followUpsOfImogen).hasSize(3).allSatisfy(f -> assertThat(f.dueOn()).isAfter(today));
+        assertThat(followUpsOfImogen).extracting(FollowUpView::status).containsOnly(FollowUpStatus.SCHEDULED);
+    }
+
+    @Test
+    void hasARelationshipHandedOverAndAwaitingTheNewHelper() {
+        demo.seedIfAbsent();
+
+        CaseloadEntry jesse = entry("morgan@demo", "Jesse Okonjo", RelationshipStatus.ACTIVE);
+        RelationshipOverview overview = as("morgan@demo", () -> relationships.overview(jesse.id()));
+        Handover handover = overview.latestHandover().orElseThrow();
+        assertThat(handover.reason()).isEqualTo(HandoverReason.BETTER_FIT);
+        assertThat(handover.isConfirmed()).isFalse();
+        assertThat(overview.mayConfirmHandover()).as("Morgan, the new helper, has still to confirm").isTrue();
+        assertThat(as("jordan@demo", () -> relationships.caseload(false))).extracting(CaseloadEntry::clientPartyName)
+                .doesNotContain("Jesse Okonjo");
+    }
+
+    @Test
+    void hasAFormerClientWhoAskedToComeBack() {
+        demo.seedIfAbsent();
+
+        CaseloadEntry again = entry("priya@demo", "Hollis Brandt", RelationshipStatus.REFERRED);
+        CaseloadEntry earlier = entry("priya@demo", "Hollis Brandt", RelationshipStatus.ENDED);
+        RelationshipOverview newWork = as("priya@demo", () -> relationships.overview(again.id()));
+        assertThat(newWork.continuesFrom()).isNotNull();
+        assertThat(newWork.continuesFrom().relationship()).isEqualTo(earlier.id());
+        assertThat(newWork.referral().reasonInReferrersWords()).contains("see Priya again");
+        RelationshipOverview earlierWork = as("priya@demo", () -> relationships.overview(earlier.id()));
+        assertThat(earlierWork.continuedIn()).isNotNull();
+        assertThat(earlierWork.continuedIn().relationship()).isEqualTo(again.id());
+        assertThat(earlierWork.clientParty().id()).isEqualTo(newWork.clientParty().id());
+    }
+
+    private CaseloadEntry entry(String username, String clientName, RelationshipStatus status) {
+        return as(username, () -> relationships.caseload(true)).stream()
+                .filter(e -> e.clientPartyName().equals(clientName))
+                .filter(e -> as(username, () -> relationships.describe(e.id())).status() == status)
+                .findFirst().orElseThrow(() -> new AssertionError(clientName + " " + status + " not found"));
     }
 
     private <T> T as(String username, Supplier<T> work) {
