@@ -23,10 +23,10 @@ import org.rapport.endings.EndingLetter;
  * each run of text is drawn with the first font that has its characters: Liberation Sans (Latin, Greek,
  * Cyrillic), then Kurinto Sans (Arabic, Hebrew, Devanagari, kana and many more), then Noto Sans SC
  * (Chinese characters). The fallbacks are loaded only when a letter needs them, and every font is
- * embedded as a subset. A right-to-left run is laid out in visual order ({@link Bidi}); letters are
- * not joined (PDFBox does no Arabic shaping). Lines wrap at word boundaries (a word longer than a
- * line is broken) and the text flows onto new pages. A character no font has is printed as a
- * question mark rather than failing the letter.
+ * embedded as a subset. Arabic letters are joined ({@link ArabicForms}: PDFBox does no shaping) and a
+ * right-to-left run is laid out in visual order ({@link Bidi}). Lines wrap at word boundaries (a word
+ * longer than a line is broken) and the text flows onto new pages. A character no font has is printed
+ * as a question mark rather than failing the letter.
  */
 final class LetterPdf {
 
@@ -122,6 +122,15 @@ final class LetterPdf {
             float width = 0;
             for (Run run : runs(text)) width += run.font().getStringWidth(run.text()) / 1000 * size;
             return width;
+        }
+
+        /** Whether one of the fonts can print the character. */
+        boolean has(int codePoint) {
+            try {
+                return fontFor(codePoint) != null;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         private static boolean has(PDFont font, int codePoint) {
@@ -222,7 +231,7 @@ final class LetterPdf {
             };
             if (block.kind() != LetterText.Kind.BODY) y -= size * 0.6f;
             for (String paragraph : block.text().split("\\R", -1)) {
-                List<String> lines = wrap(clean(fonts, paragraph), fonts, size);
+                List<String> lines = wrap(ArabicForms.join(clean(fonts, paragraph), fonts::has), fonts, size);
                 for (String line : lines) {
                     if (y - size * LEADING < MARGIN) newPage();
                     y -= size * LEADING;

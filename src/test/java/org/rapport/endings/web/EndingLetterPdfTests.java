@@ -66,6 +66,18 @@ class EndingLetterPdfTests {
         assertThat(LetterPdf.visual("مَّب")).isEqualTo("بمَّ");
     }
 
+    @Test
+    void joinsArabicLettersIntoTheFormsTheirPlaceInTheWordAsks() {
+        // seen, lam, meem, alef maksura: initial, medial, medial, final.
+        assertThat(ArabicForms.join("سلمى", cp -> true)).isEqualTo("\uFEB3\uFEE0\uFEE4\uFEF0");
+        // lam and alef make one ligature; a letter alone stays isolated; Latin is untouched.
+        assertThat(ArabicForms.join("لا ب abc", cp -> true)).isEqualTo("\uFEFB \uFE8F abc");
+        // alef does not join what follows: the beh after it starts afresh.
+        assertThat(ArabicForms.join("ابن", cp -> true)).isEqualTo("\uFE8D\uFE91\uFEE6");
+        // A form the fonts cannot print is left as the plain letter.
+        assertThat(ArabicForms.join("سلمى", cp -> false)).isEqualTo("سلمى");
+    }
+
     private static EndingLetter letterTo(String name, String gains) {
         return new EndingLetter(name, "Ash Marlow", LocalDate.of(2026, 11, 26), gains, "Talking it through helped.",
                 "you have reached the goals we set together", null, "Sleeping badly", "Walking", "My sister",
