@@ -175,7 +175,7 @@ class EndingsWebTests {
     @Test
     void writesTheLetterAsAPdfWithTheNameTheGainsTheReasonThePlanAndTheDates() throws Exception {
         riverside.run(ash, () -> {
-            int v = endings.saveGains(zoe, 0, new Gains(EndingFixtures.GAINS + " Δήμητρα and Дарья came to the last session too. "
+            int v = endings.saveGains(zoe, 0, new Gains(EndingFixtures.GAINS + " Δήμητρα, Дарья, 林晓雯 and سلمى النجار came to the last session too. "
                     + "A long line that must wrap: " + "sleeping well again, ".repeat(150), EndingFixtures.CLIENT_WORDS, true));
             v = endings.saveWhyItEnds(zoe, v, EndingFixtures.why(true));
             v = endings.saveConfidence(zoe, v, EndingFixtures.confidence(true));
@@ -195,7 +195,7 @@ class EndingsWebTests {
             javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
                     "png", shots.resolve("ending-letter-pdf.png").toFile());
         }
-        assertThat(text).contains("Dear " + NAME, "Δήμητρα", "Дарья", "Sleeping most nights again",
+        assertThat(text).contains("Dear " + NAME, "Δήμητρα", "Дарья", "林晓雯", "سلمى النجار", "Sleeping most nights again",
                 "number of sessions we agreed", EndingFixtures.EXPLANATION, EndingFixtures.WARNING_SIGNS,
                 EndingFixtures.CRISIS, "With warm wishes, Ash Marlow");
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
