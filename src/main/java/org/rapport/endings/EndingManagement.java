@@ -119,7 +119,8 @@ public class EndingManagement {
         return new EndingWorkspace(info.id(), clientName, helperName(info), info.status().label(),
                 info.status() == RelationshipStatus.ENDING, ending.version(), ending.gains(), ending.why(),
                 ending.confidence(), ending.door(), ending.doorSaved(), facts, ending.missingParts(),
-                suggestedDates(facts.lastAttendedOn()), instrumentChoices(), closed(ending), info.mayChange());
+                suggestedDates(facts.lastAttendedOn()), instrumentChoices(), followUpMeasure(info.id()),
+                measures.dueAtEnding(info.id()), closed(ending), info.mayChange());
     }
 
     /** Saves part one, the gains made; returns the ending's new version. */
@@ -299,6 +300,16 @@ public class EndingManagement {
     /** The short measures a follow-up may carry: the organisation's instruments. */
     public List<EndingWorkspace.Choice> instrumentChoices() {
         return measures.instruments().stream().map(i -> new EndingWorkspace.Choice(i.key(), i.label())).toList();
+    }
+
+    /**
+     * The short measure the open door offers unless the helper chooses another: the measurement
+     * plan's instrument "at follow-ups" when it names one the organisation has, else
+     * {@link #DEFAULT_FOLLOW_UP_MEASURE}. The reading of the plan is audited.
+     */
+    @Transactional
+    public String followUpMeasure(RelationshipId relationship) {
+        return measures.followUpInstrument(relationship).filter(instrumentKeys()::contains).orElse(DEFAULT_FOLLOW_UP_MEASURE);
     }
 
     /** One, three and six months after the last attended session, or after today when that has passed. */

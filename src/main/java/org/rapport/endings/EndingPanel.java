@@ -68,7 +68,8 @@ class EndingPanel implements RelationshipPanel {
         data.put("unplannedReasons", Arrays.asList(UnplannedReason.values()));
         data.put("suggestedDates", management.suggestedDates(lastAttended));
         data.put("instruments", management.instrumentChoices());
-        data.put("defaultMeasure", EndingManagement.DEFAULT_FOLLOW_UP_MEASURE);
+        data.put("defaultMeasure", underWay && relationship.mayChange() ? management.followUpMeasure(relationship.id())
+                : EndingManagement.DEFAULT_FOLLOW_UP_MEASURE);
         data.put("today", today);
         return data;
     }

@@ -68,6 +68,7 @@ class EndingsWebTests {
     @Autowired RelationshipManagement relationships;
     @Autowired SessionManagement sessions;
     @Autowired EndingManagement endings;
+    @Autowired org.rapport.measures.MeasureManagement measures;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
 
@@ -149,6 +150,41 @@ class EndingsWebTests {
                 .andExpect(content().string(containsString("Sessions attended: 1")))
                 .andExpect(content().string(containsString("Still to do before the work can close: The gains made, Why it ends")))
                 .andExpect(content().string(containsString("value=\"" + today().minusWeeks(1).plusMonths(1) + "\"")));
+    }
+
+    @Test
+    void offersTheMeasuresThePlanGivesAtTheEndingAndItsFollowUpMeasureForTheOpenDoor() throws Exception {
+        page(get(workspace)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("The measurement plan gives no measure at the ending.")))
+                .andExpect(content().string(containsString("<option value=\"phq-9\" selected=\"selected\"")));
+        api(get(api)).andExpect(jsonPath("$.followUpMeasure").value(EndingManagement.DEFAULT_FOLLOW_UP_MEASURE))
+                .andExpect(jsonPath("$.dueAtEnding").isEmpty());
+
+        riverside.run(ash, () -> measures.setPlan(zoe, java.util.List.of(
+                new org.rapport.measures.PlanEntry("phq-9", org.rapport.measures.PlanTiming.EVERY_SESSION, null),
+                new org.rapport.measures.PlanEntry("core-10", org.rapport.measures.PlanTiming.AT_ENDING, null),
+                new org.rapport.measures.PlanEntry("gad-7", org.rapport.measures.PlanTiming.AT_FOLLOW_UP, null))));
+        page(get(workspace)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"ending-due-core-10\"")))
+                .andExpect(content().string(containsString("aria-label=\"Enter answers now: CORE-10\"")))
+                .andExpect(content().string(containsString("aria-label=\"Send a link: CORE-10\"")))
+                .andExpect(content().string(not(containsString("id=\"ending-due-phq-9\""))))
+                .andExpect(content().string(containsString("<option value=\"gad-7\" selected=\"selected\"")));
+        page(get("/relationships/" + zoe.value())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"gad-7\" selected=\"selected\"")));
+        api(get(api)).andExpect(jsonPath("$.followUpMeasure").value("gad-7"))
+                .andExpect(jsonPath("$.dueAtEnding[0].instrumentKey").value("core-10"))
+                .andExpect(jsonPath("$.dueAtEnding[0].timing").value("AT_ENDING"))
+                .andExpect(jsonPath("$.dueAtEnding.length()").value(1));
+
+        page(post("/relationships/" + zoe.value() + "/measures/send").param("instrument", "core-10"))
+                .andExpect(status().isFound());
+        page(get("/relationships/" + zoe.value() + "/measures/core-10/enter")).andExpect(status().isOk());
+
+        // Once the open door is saved with another measure, that one stands.
+        riverside.run(ash, () -> endings.saveOpenDoor(zoe, 0, new OpenDoor(java.util.List.of(today().plusMonths(2)), "phq-9", null, false)));
+        page(get(workspace)).andExpect(content().string(containsString("<option value=\"phq-9\" selected=\"selected\"")))
+                .andExpect(content().string(not(containsString("<option value=\"gad-7\" selected=\"selected\""))));
     }
 
     @Test

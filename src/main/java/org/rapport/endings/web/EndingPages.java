@@ -220,7 +220,7 @@ class EndingPages {
         while (slots.size() < 6) slots.add("");
         model.addAttribute("dateSlots", slots);
         model.addAttribute("doorInstrument", door.instrumentKey() != null ? door.instrumentKey()
-                : workspace.openDoorSaved() ? "" : EndingManagement.DEFAULT_FOLLOW_UP_MEASURE);
+                : workspace.openDoorSaved() ? "" : workspace.followUpMeasure());
         model.addAttribute("reasons", Arrays.asList(EndingReason.values()));
         model.addAttribute("parts", Arrays.asList(EndingPart.values()));
         model.addAttribute("errorPart", errorPart == null ? "" : errorPart.name());
