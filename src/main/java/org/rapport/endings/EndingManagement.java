@@ -224,7 +224,7 @@ public class EndingManagement {
     private ClosedEnding close(RelationshipInfo info, Ending ending, boolean planned, String detail) {
         Ending.Closing closing = ending.closing();
         if (closing == null) throw new IllegalStateException("closing expected");
-        relationships.end(info.id(), info.version(), closing.endedOn(), planned, closing.reason());
+        relationships.end(info.id(), info.version(), closing.endedOn(), planned, closing.reason(), reasonLabel(planned, closing.reason()));
         ReconnectLinks links = reconnectLinks.getIfAvailable();
         if (links != null) ending.reconnectAt(links.issue(info.id()));
         if (!endings.save(ending)) throw new OptimisticLockingFailureException("ending changed since it was loaded");
@@ -379,6 +379,11 @@ public class EndingManagement {
     private LocalDate lastSessionOn(RelationshipId id, LocalDate endedOn) {
         LocalDate last = sessions.lastAttended(List.of(id)).get(id);
         return last == null || last.isAfter(endedOn) ? endedOn : last;
+    }
+
+    private static String reasonLabel(boolean planned, String code) {
+        return planned ? EndingReason.ofCode(code).map(EndingReason::label).orElse(code)
+                : UnplannedReason.ofCode(code).map(UnplannedReason::label).orElse(code);
     }
 
     private static @Nullable ClosedEnding closed(Ending ending) {

@@ -274,13 +274,24 @@ public class RelationshipManagement {
      */
     @Transactional
     public int end(RelationshipId id, int expectedVersion, LocalDate endedOn, boolean planned, String reasonCode) {
+        return end(id, expectedVersion, endedOn, planned, reasonCode, reasonCode);
+    }
+
+    /**
+     * Ends the work as {@link #end(RelationshipId, int, LocalDate, boolean, String)} does, with the
+     * reason's label as helpers read it (carried by {@link RelationshipEnded}). Publishes
+     * {@link RelationshipStatusChanged} and {@link RelationshipEnded} in the same transaction.
+     */
+    @Transactional
+    public int end(RelationshipId id, int expectedVersion, LocalDate endedOn, boolean planned, String reasonCode,
+            String reasonLabel) {
         Relationship relationship = forChange(id, expectedVersion);
         if (endedOn == null) throw new RuleBroken("Give the day the work ended.");
         if (endedOn.isAfter(today())) throw new RuleBroken("The ending date cannot be in the future.");
         if (endedOn.isBefore(relationship.referral().referredOn())) {
             throw new RuleBroken("The ending date cannot be before the referral (" + relationship.referral().referredOn() + ").");
         }
-        relationship.end(planned, reasonCode, endedOn, actor(), now());
+        relationship.end(planned, reasonCode, reasonLabel, endedOn, actor(), now());
         return save(relationship, planned ? "ended the work as planned" : "ended the work unplanned");
     }
 
