@@ -125,6 +125,19 @@ class FormerClientsAlertsTests {
     }
 
     @Test
+    void saysNoOpenRelationshipsUnderFormerClientsWhenNoneAreOpen() throws Exception {
+        riverside.endTheRelationship(ash, relationships, current);
+
+        page(ash, get("/caseload")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Former clients needing attention")))
+                .andExpect(content().string(Matchers.containsString("No open relationships.")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("No relationships yet"))));
+        page(bea, get("/caseload")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("No relationships yet")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("No open relationships."))));
+    }
+
+    @Test
     void showsTheAlertWithItsAcknowledgeFormOnTheEndedRelationshipsPage() throws Exception {
         page(ash, get("/relationships/" + robin.value())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(REASON)))
