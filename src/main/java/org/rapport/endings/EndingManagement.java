@@ -221,6 +221,30 @@ public class EndingManagement {
         return close(info, ending, false, "closed the work unplanned (" + reason.code() + ")");
     }
 
+    /**
+     * The close-unplanned form for a client who says they are stopping: only while the work is active
+     * or paused, for someone who may change it. The reading is audited.
+     *
+     * @throws RecordNotFound for an unknown, foreign or out-of-caseload relationship
+     * @throws RuleBroken when the work is not active or paused
+     */
+    @Transactional
+    public StoppingForm stoppingForm(RelationshipId relationship) {
+        RelationshipInfo info = relationships.describeForChange(relationship);
+        if (info.status() != RelationshipStatus.ACTIVE && info.status() != RelationshipStatus.PAUSED) {
+            throw new RuleBroken(info.status() == RelationshipStatus.ENDING
+                    ? "The work is in its ending phase: close it from the ending workspace, or with the form on the relationship page."
+                    : "A client can say they are stopping while the work is active or paused; this relationship is "
+                            + info.status().label().toLowerCase() + ".");
+        }
+        String clientName = people.clientParty(new ClientPartyId(info.clientPartyId())).name();
+        audit.read("relationship", info.id().value(), info.clientPartyId(), "opened the form for a client who says they are stopping");
+        LocalDate lastAttended = sessions.lastAttended(List.of(info.id())).get(info.id());
+        return new StoppingForm(info.id().value(), clientName, info.version(), Arrays.asList(UnplannedReason.values()),
+                UnplannedReason.DECLINED_FURTHER_HELP.code(), suggestedDates(lastAttended), instrumentChoices(),
+                followUpMeasure(info.id()), today());
+    }
+
     private ClosedEnding close(RelationshipInfo info, Ending ending, boolean planned, String detail) {
         Ending.Closing closing = ending.closing();
         if (closing == null) throw new IllegalStateException("closing expected");

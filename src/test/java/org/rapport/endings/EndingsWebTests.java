@@ -300,6 +300,36 @@ class EndingsWebTests {
     }
 
     @Test
+    void aClientWhoSaysTheyAreStoppingOpensTheCloseUnplannedFormWithTheReasonChosenAndTheDoorOffered() throws Exception {
+        String relationship = "/relationships/" + zoe.value();
+        page(get(relationship)).andExpect(content().string(not(containsString("The client says they are stopping"))));
+        page(get(relationship + "/ending/stopping")).andExpect(status().isFound()).andExpect(redirectedUrl(relationship + "#ending"))
+                .andExpect(flash().attribute("flashError", containsString("ending phase")));
+
+        toStatus(zoe, RelationshipStatus.ACTIVE);
+        page(get(relationship)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"client-stopping-link\"")))
+                .andExpect(content().string(containsString("href=\"" + relationship + "/ending/stopping\"")));
+        page(get(relationship + "/ending/stopping")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(NAME + " says they are stopping")))
+                .andExpect(content().string(containsString("value=\"declined-further-help\" required checked=\"checked\"")))
+                .andExpect(content().string(containsString("id=\"unplanned-door\" name=\"offerDoor\" value=\"true\" checked=\"checked\"")))
+                .andExpect(content().string(not(containsString("value=\"dropped-out\" required checked"))));
+
+        int v = riverside.as(ash, () -> relationships.describe(zoe).version());
+        page(post(workspace + "/close-unplanned").param("version", String.valueOf(v)).param("reason", "declined-further-help")
+                .param("offerDoor", "true").param("followUpOn", today().plusMonths(1).toString()).param("instrument", "phq-9"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("flash", containsString("declined further help")));
+        assertThat(riverside.as(ash, () -> endings.workspace(zoe)).closed().followUpDates()).containsExactly(today().plusMonths(1));
+        page(get(relationship)).andExpect(content().string(not(containsString("The client says they are stopping"))));
+        page(get(relationship + "/ending/stopping")).andExpect(status().isFound())
+                .andExpect(flash().attribute("flashError", containsString("ended")));
+
+        page(get("/relationships/" + UUID.randomUUID() + "/ending/stopping")).andExpect(status().isNotFound());
+        page(get("/relationships/not-an-id/ending/stopping")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void servesTheWorkspaceThroughTheApiAndRefusesBadInput() throws Exception {
         api(get(api)).andExpect(status().isOk()).andExpect(jsonPath("$.version").value(0))
                 .andExpect(jsonPath("$.relationship").value(zoe.value().toString()))
