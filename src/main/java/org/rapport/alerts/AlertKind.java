@@ -22,6 +22,15 @@ public enum AlertKind {
         return label;
     }
 
+    /**
+     * Closing the relationship answers alerts of this kind, so they are acknowledged when it ends
+     * (lapsing, agreement review overdue). Never risk, not on track or alliance slipping: a person
+     * must acknowledge those with what they did. See {@link ClosingListener}.
+     */
+    public boolean answeredByClosing() {
+        return this == LAPSING || this == REVIEW_OVERDUE;
+    }
+
     /** Lower is more urgent: risk 0, not on track 1, alliance slipping 2, lapsing 3, agreement review overdue 4. */
     public int urgency() {
         return urgency;

@@ -119,7 +119,8 @@ public class EndingManagement {
         return new EndingWorkspace(info.id(), clientName, helperName(info), info.status().label(),
                 info.status() == RelationshipStatus.ENDING, ending.version(), ending.gains(), ending.why(),
                 ending.confidence(), ending.door(), ending.doorSaved(), facts, ending.missingParts(),
-                suggestedDates(facts.lastAttendedOn()), instrumentChoices(), closed(ending), info.mayChange());
+                suggestedDates(facts.lastAttendedOn()), instrumentChoices(), followUpMeasure(info.id()),
+                measures.dueAtEnding(info.id()), closed(ending), info.mayChange());
     }
 
     /** Saves part one, the gains made; returns the ending's new version. */
@@ -220,10 +221,34 @@ public class EndingManagement {
         return close(info, ending, false, "closed the work unplanned (" + reason.code() + ")");
     }
 
+    /**
+     * The close-unplanned form for a client who says they are stopping: only while the work is active
+     * or paused, for someone who may change it. The reading is audited.
+     *
+     * @throws RecordNotFound for an unknown, foreign or out-of-caseload relationship
+     * @throws RuleBroken when the work is not active or paused
+     */
+    @Transactional
+    public StoppingForm stoppingForm(RelationshipId relationship) {
+        RelationshipInfo info = relationships.describeForChange(relationship);
+        if (info.status() != RelationshipStatus.ACTIVE && info.status() != RelationshipStatus.PAUSED) {
+            throw new RuleBroken(info.status() == RelationshipStatus.ENDING
+                    ? "The work is in its ending phase: close it from the ending workspace, or with the form on the relationship page."
+                    : "A client can say they are stopping while the work is active or paused; this relationship is "
+                            + info.status().label().toLowerCase() + ".");
+        }
+        String clientName = people.clientParty(new ClientPartyId(info.clientPartyId())).name();
+        audit.read("relationship", info.id().value(), info.clientPartyId(), "opened the form for a client who says they are stopping");
+        LocalDate lastAttended = sessions.lastAttended(List.of(info.id())).get(info.id());
+        return new StoppingForm(info.id().value(), clientName, info.version(), Arrays.asList(UnplannedReason.values()),
+                UnplannedReason.DECLINED_FURTHER_HELP.code(), suggestedDates(lastAttended), instrumentChoices(),
+                followUpMeasure(info.id()), today());
+    }
+
     private ClosedEnding close(RelationshipInfo info, Ending ending, boolean planned, String detail) {
         Ending.Closing closing = ending.closing();
         if (closing == null) throw new IllegalStateException("closing expected");
-        relationships.end(info.id(), info.version(), closing.endedOn(), planned, closing.reason());
+        relationships.end(info.id(), info.version(), closing.endedOn(), planned, closing.reason(), reasonLabel(planned, closing.reason()));
         ReconnectLinks links = reconnectLinks.getIfAvailable();
         if (links != null) ending.reconnectAt(links.issue(info.id()));
         if (!endings.save(ending)) throw new OptimisticLockingFailureException("ending changed since it was loaded");
@@ -301,6 +326,16 @@ public class EndingManagement {
         return measures.instruments().stream().map(i -> new EndingWorkspace.Choice(i.key(), i.label())).toList();
     }
 
+    /**
+     * The short measure the open door offers unless the helper chooses another: the measurement
+     * plan's instrument "at follow-ups" when it names one the organisation has, else
+     * {@link #DEFAULT_FOLLOW_UP_MEASURE}. The reading of the plan is audited.
+     */
+    @Transactional
+    public String followUpMeasure(RelationshipId relationship) {
+        return measures.followUpInstrument(relationship).filter(instrumentKeys()::contains).orElse(DEFAULT_FOLLOW_UP_MEASURE);
+    }
+
     /** One, three and six months after the last attended session, or after today when that has passed. */
     List<LocalDate> suggestedDates(@Nullable LocalDate lastAttendedOn) {
         LocalDate today = today();
@@ -368,6 +403,11 @@ public class EndingManagement {
     private LocalDate lastSessionOn(RelationshipId id, LocalDate endedOn) {
         LocalDate last = sessions.lastAttended(List.of(id)).get(id);
         return last == null || last.isAfter(endedOn) ? endedOn : last;
+    }
+
+    private static String reasonLabel(boolean planned, String code) {
+        return planned ? EndingReason.ofCode(code).map(EndingReason::label).orElse(code)
+                : UnplannedReason.ofCode(code).map(UnplannedReason::label).orElse(code);
     }
 
     private static @Nullable ClosedEnding closed(Ending ending) {

@@ -63,12 +63,15 @@ class EndingPanel implements RelationshipPanel {
                 ? EndingReason.ofCode(e.closing().reason()).map(EndingReason::label).orElse("")
                 : UnplannedReason.ofCode(e.closing().reason()).map(UnplannedReason::label).orElse("")).orElse(""));
         data.put("mayClose", relationship.mayChange() && underWay);
+        data.put("mayStop", relationship.mayChange() && (relationship.status() == RelationshipStatus.ACTIVE
+                || relationship.status() == RelationshipStatus.PAUSED));
         data.put("lapsedWeeks", underWay && lapsed.isLapsed(lastAttended, today)
                 ? ChronoUnit.WEEKS.between(lastAttended, today) : null);
         data.put("unplannedReasons", Arrays.asList(UnplannedReason.values()));
         data.put("suggestedDates", management.suggestedDates(lastAttended));
         data.put("instruments", management.instrumentChoices());
-        data.put("defaultMeasure", EndingManagement.DEFAULT_FOLLOW_UP_MEASURE);
+        data.put("defaultMeasure", underWay && relationship.mayChange() ? management.followUpMeasure(relationship.id())
+                : EndingManagement.DEFAULT_FOLLOW_UP_MEASURE);
         data.put("today", today);
         return data;
     }

@@ -3,6 +3,7 @@ package org.rapport.endings;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.rapport.measures.DueMeasure;
 import org.rapport.relationships.RelationshipId;
 
 /**
@@ -13,16 +14,27 @@ import org.rapport.relationships.RelationshipId;
  * @param suggestedDates   the follow-up dates part four starts from: one, three and six months after
  *                         the last attended session
  * @param instruments      the short measures a follow-up may carry (key and label)
+ * @param followUpMeasure  the short measure part four offers until one is saved: the measurement
+ *                         plan's instrument "at follow-ups", else {@link EndingManagement#DEFAULT_FOLLOW_UP_MEASURE}
+ * @param dueAtEnding      the measures the measurement plan gives at the ending, to be answered
+ *                         before the gains are written
  */
 public record EndingWorkspace(RelationshipId relationship, String clientName, String helperName, String status,
         boolean inEndingPhase, int version, Gains gains, WhyItEnds whyItEnds, Confidence confidence, OpenDoor openDoor,
         boolean openDoorSaved, GainsFacts facts, List<EndingPart> missingParts, List<LocalDate> suggestedDates,
-        List<Choice> instruments, @Nullable ClosedEnding closed, boolean mayChange) {
+        List<Choice> instruments, String followUpMeasure, List<DueMeasure> dueAtEnding, @Nullable ClosedEnding closed,
+        boolean mayChange) {
 
     public EndingWorkspace {
         missingParts = List.copyOf(missingParts);
         suggestedDates = List.copyOf(suggestedDates);
         instruments = List.copyOf(instruments);
+        dueAtEnding = List.copyOf(dueAtEnding);
+    }
+
+    /** Whether the measures due at the ending may be given from here: before closing, by someone who may change the work. */
+    public boolean mayGiveMeasures() {
+        return mayChange && closed == null;
     }
 
     /** The reason of part two as helpers read it, or null before one is chosen. */

@@ -29,6 +29,7 @@ import org.rapport.people.ClientPartyKind;
 import org.rapport.people.HelperId;
 import org.rapport.people.PeopleDirectory;
 import org.rapport.people.PeopleManagement;
+import org.rapport.relationships.ContinuedAlready;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
 import org.rapport.relationships.RelationshipId;
@@ -349,7 +350,7 @@ public class FollowUpManagement implements ReconnectLinks {
         OrganisationId organisation = link.get().getKey();
         FollowUpId id = link.get().getValue();
         try {
-            return asClient(organisation, () -> task.apply(id, organisation));
+            return onceMoreIfContinuedMeanwhile(() -> asClient(organisation, () -> task.apply(id, organisation)));
         } catch (Expired e) {
             Tenancy.runAs(organisation, () -> work.executeWithoutResult(status -> followUps.linkExpired(id)));
             throw new LinkNotUsable();
@@ -361,7 +362,9 @@ public class FollowUpManagement implements ReconnectLinks {
         OrganisationId organisation = link.get().getKey();
         ReconnectId id = link.get().getValue();
         try {
-            return asClient(organisation, () -> task.apply(id, organisation));
+            return onceMoreIfContinuedMeanwhile(() -> asClient(organisation, () -> task.apply(id, organisation)));
+        } catch (ContinuedAlready e) {
+            throw new RuleBroken(ALREADY_ASKED);
         } catch (Expired e) {
             Tenancy.runAs(organisation, () -> work.executeWithoutResult(status -> followUps.unlinkReconnect(id)));
             throw new LinkNotUsable();
@@ -376,6 +379,20 @@ public class FollowUpManagement implements ReconnectLinks {
         if (link == null || link.isEmpty()) throw new LinkNotUsable();
         if (Tenancy.current().isPresent() && !Tenancy.current().get().equals(link.get().getKey())) throw new LinkNotUsable();
         return link;
+    }
+
+    /**
+     * Does the client's work; when another request opened a continuation of the same relationship at
+     * the same moment (the database refused the second, spoiling this transaction), does it once more
+     * in a new transaction, which then finds that continuation: a "yes" is linked to it, and a
+     * reconnect link answers that the client has already asked.
+     */
+    private static <T> T onceMoreIfContinuedMeanwhile(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ContinuedAlready e) {
+            return work.get();
+        }
     }
 
     /** The client's work, in their organisation and one transaction, with nobody signed in (a helper's session on the same browser is set aside). */

@@ -146,7 +146,7 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
      * Ends the work from its ending: a planned ending only from the ending phase (status "ending"),
      * an unplanned one from any open status. The status history keeps how and why.
      */
-    void end(boolean planned, String reasonCode, LocalDate endedOn, Actor by, Instant at) {
+    void end(boolean planned, String reasonCode, String reasonLabel, LocalDate endedOn, Actor by, Instant at) {
         if (status == RelationshipStatus.ENDED) {
             throw new RuleBroken("The relationship has ended already.");
         }
@@ -157,6 +157,8 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
         String code = FreeText.required(reasonCode, "The reason for the ending", 60);
         recordStatus(RelationshipStatus.ENDED, (planned ? "Ended as planned on " : "Ended unplanned on ") + endedOn
                 + " (" + code + ")", by, at);
+        registerEvent(new RelationshipEnded(id(), clientPartyId(), endedOn, planned, code,
+                reasonLabel == null || reasonLabel.isBlank() ? code : reasonLabel, by.accountId(), by.name(), at));
     }
 
     /**

@@ -37,6 +37,7 @@ import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -178,7 +179,7 @@ public class RelationshipManagement {
         Relationship relationship = Relationship.refer(Tenancy.require().value(), clientPartyId, helperParty, model,
                 referral.referral(), referral.submissionId(),
                 referral.continuesFrom() == null ? null : referral.continuesFrom().value(), now(), today());
-        relationships.save(relationship);
+        saveNew(relationship);
         audit.changed(RECORD, relationship.id().value(), clientPartyId, "took a referral (" + model.name() + ")"
                 + (referral.continuesFrom() == null ? "" : " continuing earlier work"));
         return relationship.id();
@@ -204,7 +205,7 @@ public class RelationshipManagement {
         HelperParty helperParty = helperParty(referral.leadHelper(), null, List.of());
         Relationship relationship = Relationship.refer(Tenancy.require().value(), earlier.clientPartyId(), helperParty, model,
                 referral.referral(), referral.submissionId(), earlier.id().value(), now(), today());
-        relationships.save(relationship);
+        saveNew(relationship);
         audit.changed(RECORD, relationship.id().value(), earlier.clientPartyId(),
                 "the client asked to get back in touch: a referral continuing earlier work (" + model.name() + ")");
         return relationship.id();
@@ -214,8 +215,21 @@ public class RelationshipManagement {
     private void mayBeContinued(Relationship earlier) {
         if (earlier.status() != RelationshipStatus.ENDED)
             throw new RuleBroken("The earlier work has not ended, so a new referral cannot continue it.");
-        if (openContinuation(earlier.id()).isPresent())
-            throw new RuleBroken("The earlier work already continues in an open relationship.");
+        if (openContinuation(earlier.id()).isPresent()) throw new ContinuedAlready();
+    }
+
+    /**
+     * Stores a new relationship. A continuation another request opened at the same moment is caught
+     * by the database's rule (one open continuation per earlier relationship, V15) and answered as
+     * {@link ContinuedAlready}, like the check before it.
+     */
+    private void saveNew(Relationship relationship) {
+        try {
+            relationships.save(relationship);
+        } catch (DuplicateKeyException e) {
+            if (relationship.continuesFrom().isEmpty()) throw e;
+            throw new ContinuedAlready();
+        }
     }
 
     private Optional<Relationship> openContinuation(RelationshipId earlier) {
@@ -274,13 +288,24 @@ public class RelationshipManagement {
      */
     @Transactional
     public int end(RelationshipId id, int expectedVersion, LocalDate endedOn, boolean planned, String reasonCode) {
+        return end(id, expectedVersion, endedOn, planned, reasonCode, reasonCode);
+    }
+
+    /**
+     * Ends the work as {@link #end(RelationshipId, int, LocalDate, boolean, String)} does, with the
+     * reason's label as helpers read it (carried by {@link RelationshipEnded}). Publishes
+     * {@link RelationshipStatusChanged} and {@link RelationshipEnded} in the same transaction.
+     */
+    @Transactional
+    public int end(RelationshipId id, int expectedVersion, LocalDate endedOn, boolean planned, String reasonCode,
+            String reasonLabel) {
         Relationship relationship = forChange(id, expectedVersion);
         if (endedOn == null) throw new RuleBroken("Give the day the work ended.");
         if (endedOn.isAfter(today())) throw new RuleBroken("The ending date cannot be in the future.");
         if (endedOn.isBefore(relationship.referral().referredOn())) {
             throw new RuleBroken("The ending date cannot be before the referral (" + relationship.referral().referredOn() + ").");
         }
-        relationship.end(planned, reasonCode, endedOn, actor(), now());
+        relationship.end(planned, reasonCode, reasonLabel, endedOn, actor(), now());
         return save(relationship, planned ? "ended the work as planned" : "ended the work unplanned");
     }
 

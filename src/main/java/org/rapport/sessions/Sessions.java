@@ -136,6 +136,24 @@ class Sessions {
         return upcoming;
     }
 
+    /**
+     * Marks the relationship's sessions still scheduled after {@code endedOn} as cancelled by the
+     * helper, recorded at {@code at} by {@code byName}; returns them.
+     */
+    List<Session> cancelScheduledAfter(RelationshipId relationship, LocalDate endedOn, java.time.Instant at, String byName) {
+        List<Session> cancelled = jdbc.sql("select " + COLUMNS
+                        + " from session where relationship_id = ? and outcome = 'SCHEDULED' and held_on > ?")
+                .params(relationship.value(), endedOn).query(Sessions::row).list();
+        for (Session session : cancelled) {
+            jdbc.sql("""
+                    update session set outcome = 'CANCELLED_BY_HELPER', recorded_at = ?, recorded_by_name = ?,
+                                       version = version + 1
+                    where session_id = ? and outcome = 'SCHEDULED'""")
+                    .params(Timestamp.from(at), byName, session.id.value()).update();
+        }
+        return cancelled;
+    }
+
     /** Per relationship: the outcomes of the last few sessions up to this day that count for engagement, latest first. */
     Map<UUID, List<SessionOutcome>> recentOutcomes(Collection<UUID> relationships, LocalDate upTo) {
         Map<UUID, List<SessionOutcome>> outcomes = new HashMap<>();

@@ -57,6 +57,7 @@ class FormerClientsAlertsTests {
     @Autowired AlertManagement alerts;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
+    @Autowired org.rapport.audit.AuditTrail audit;
 
     AlertFixtures riverside;
     Staff ash;
@@ -122,6 +123,64 @@ class FormerClientsAlertsTests {
         page(bea, get("/caseload")).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Former clients needing attention"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Robin Fairweather"))));
+    }
+
+    @Test
+    void closingAcknowledgesTheLapsingAndReviewOverdueAlertsItAnswersButNeverRiskNotOnTrackOrAllianceSlipping() {
+        UUID party = riverside.as(ash, () -> relationships.describe(current).clientPartyId());
+        for (AlertKind kind : AlertKind.values()) {
+            riverside.inScope(() -> transactions.execute(s -> alerts.raise(current, party, kind, kind.label(), REASON, null)));
+        }
+        LocalDate today = LocalDate.now(clock);
+        riverside.run(ash, () -> relationships.end(current, relationships.describe(current).version(), today, false,
+                "dropped-out", "Dropped out"));
+
+        String note = "The relationship was closed on " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+                java.util.Locale.UK).format(today) + " (unplanned: Dropped out)";
+        var byKind = new java.util.EnumMap<AlertKind, AlertView>(AlertKind.class);
+        riverside.as(ash, () -> alerts.alertsOf(current)).forEach(a -> byKind.put(a.kind(), a));
+        for (AlertKind answered : java.util.List.of(AlertKind.LAPSING, AlertKind.REVIEW_OVERDUE)) {
+            assertThat(byKind.get(answered)).satisfies(a -> {
+                assertThat(a.acknowledged()).isTrue();
+                assertThat(a.whatWasDone()).isEqualTo(note);
+                assertThat(a.acknowledgedByName()).isEqualTo("Ash Marlow");
+            });
+        }
+        for (AlertKind open : java.util.List.of(AlertKind.RISK, AlertKind.NOT_ON_TRACK, AlertKind.ALLIANCE_SLIPPING)) {
+            assertThat(byKind.get(open).acknowledged()).as(open.label()).isFalse();
+        }
+        assertThat(riverside.as(ash, () -> relationships.formerClientsNeedingAttention()))
+                .filteredOn(e -> e.id().equals(current)).singleElement()
+                .satisfies(e -> assertThat(e.alerts()).containsExactly("Risk item endorsed", "Not on track", "Alliance slipping"));
+        assertThat(riverside.inScope(() -> audit.forClient(party, 0)).entries())
+                .filteredOn(e -> e.detail().contains("answered by the closing")).extracting(e -> e.detail())
+                .containsExactlyInAnyOrder("acknowledged an alert: Lapsing (answered by the closing of the relationship)",
+                        "acknowledged an alert: Agreement review overdue (answered by the closing of the relationship)");
+    }
+
+    @Test
+    void aClosedRelationshipWithOnlyALapsingAlertIsNoFormerClientNeedingAttention() {
+        UUID party = riverside.as(ash, () -> relationships.describe(current).clientPartyId());
+        riverside.inScope(() -> transactions.execute(s -> alerts.raise(current, party, AlertKind.LAPSING, "Lapsing", REASON, null)));
+        riverside.endTheRelationship(ash, relationships, current);
+
+        assertThat(riverside.as(ash, () -> relationships.formerClientsNeedingAttention())).extracting(CaseloadEntry::id)
+                .containsExactly(robin);
+        assertThat(riverside.as(ash, () -> alerts.alertsOf(current))).singleElement()
+                .satisfies(a -> assertThat(a.whatWasDone()).endsWith("(planned: goals-met)"));
+    }
+
+    @Test
+    void saysNoOpenRelationshipsUnderFormerClientsWhenNoneAreOpen() throws Exception {
+        riverside.endTheRelationship(ash, relationships, current);
+
+        page(ash, get("/caseload")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Former clients needing attention")))
+                .andExpect(content().string(Matchers.containsString("No open relationships.")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("No relationships yet"))));
+        page(bea, get("/caseload")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("No relationships yet")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("No open relationships."))));
     }
 
     @Test

@@ -135,4 +135,28 @@ class EndingBrowserTests {
         assertThat(browser.text("ending")).contains("Closed as unplanned");
         browser.assertAccessible();
     }
+
+    @Test
+    void aClientWhoSaysTheyAreStoppingIsClosedAsUnplannedWithTheDoorOffered() {
+        riverside.run(ash, () -> relationships.changeStatus(zoe, relationships.describe(zoe).version(),
+                RelationshipStatus.ACTIVE, "Back to the work for now"));
+        SecurityContextHolder.clearContext();
+        Browser phone = Browser.open("http://localhost:" + port, Browser.PHONE);
+        try {
+            phone.signIn(ash.username(), TestOrganisation.PASSWORD);
+            phone.visit("/relationships/" + zoe.value() + "/ending/stopping").assertAccessible().screenshot("ending-stopping-phone");
+        } finally {
+            phone.close();
+        }
+        browser = Browser.open("http://localhost:" + port, Browser.DESKTOP);
+        browser.signIn(ash.username(), TestOrganisation.PASSWORD);
+        browser.visit("/relationships/" + zoe.value());
+        browser.follow("The client says they are stopping");
+        assertThat(browser.heading()).isEqualTo(NAME + " says they are stopping");
+        browser.assertAccessible().screenshot("ending-stopping");
+        browser.press("Close as unplanned");
+        assertThat(browser.text()).contains("The work closed as unplanned (declined further help).");
+        assertThat(browser.text("ending")).contains("Closed as unplanned");
+        browser.assertAccessible();
+    }
 }

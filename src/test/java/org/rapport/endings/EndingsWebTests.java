@@ -68,6 +68,7 @@ class EndingsWebTests {
     @Autowired RelationshipManagement relationships;
     @Autowired SessionManagement sessions;
     @Autowired EndingManagement endings;
+    @Autowired org.rapport.measures.MeasureManagement measures;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
 
@@ -149,6 +150,41 @@ class EndingsWebTests {
                 .andExpect(content().string(containsString("Sessions attended: 1")))
                 .andExpect(content().string(containsString("Still to do before the work can close: The gains made, Why it ends")))
                 .andExpect(content().string(containsString("value=\"" + today().minusWeeks(1).plusMonths(1) + "\"")));
+    }
+
+    @Test
+    void offersTheMeasuresThePlanGivesAtTheEndingAndItsFollowUpMeasureForTheOpenDoor() throws Exception {
+        page(get(workspace)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("The measurement plan gives no measure at the ending.")))
+                .andExpect(content().string(containsString("<option value=\"phq-9\" selected=\"selected\"")));
+        api(get(api)).andExpect(jsonPath("$.followUpMeasure").value(EndingManagement.DEFAULT_FOLLOW_UP_MEASURE))
+                .andExpect(jsonPath("$.dueAtEnding").isEmpty());
+
+        riverside.run(ash, () -> measures.setPlan(zoe, java.util.List.of(
+                new org.rapport.measures.PlanEntry("phq-9", org.rapport.measures.PlanTiming.EVERY_SESSION, null),
+                new org.rapport.measures.PlanEntry("core-10", org.rapport.measures.PlanTiming.AT_ENDING, null),
+                new org.rapport.measures.PlanEntry("gad-7", org.rapport.measures.PlanTiming.AT_FOLLOW_UP, null))));
+        page(get(workspace)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"ending-due-core-10\"")))
+                .andExpect(content().string(containsString("aria-label=\"Enter answers now: CORE-10\"")))
+                .andExpect(content().string(containsString("aria-label=\"Send a link: CORE-10\"")))
+                .andExpect(content().string(not(containsString("id=\"ending-due-phq-9\""))))
+                .andExpect(content().string(containsString("<option value=\"gad-7\" selected=\"selected\"")));
+        page(get("/relationships/" + zoe.value())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"gad-7\" selected=\"selected\"")));
+        api(get(api)).andExpect(jsonPath("$.followUpMeasure").value("gad-7"))
+                .andExpect(jsonPath("$.dueAtEnding[0].instrumentKey").value("core-10"))
+                .andExpect(jsonPath("$.dueAtEnding[0].timing").value("AT_ENDING"))
+                .andExpect(jsonPath("$.dueAtEnding.length()").value(1));
+
+        page(post("/relationships/" + zoe.value() + "/measures/send").param("instrument", "core-10"))
+                .andExpect(status().isFound());
+        page(get("/relationships/" + zoe.value() + "/measures/core-10/enter")).andExpect(status().isOk());
+
+        // Once the open door is saved with another measure, that one stands.
+        riverside.run(ash, () -> endings.saveOpenDoor(zoe, 0, new OpenDoor(java.util.List.of(today().plusMonths(2)), "phq-9", null, false)));
+        page(get(workspace)).andExpect(content().string(containsString("<option value=\"phq-9\" selected=\"selected\"")))
+                .andExpect(content().string(not(containsString("<option value=\"gad-7\" selected=\"selected\""))));
     }
 
     @Test
@@ -261,6 +297,36 @@ class EndingsWebTests {
         api(get("/api/endings/summary").param("from", "last year")).andExpect(status().isBadRequest());
         api(get("/api/endings/summary")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("first and the last day")));
+    }
+
+    @Test
+    void aClientWhoSaysTheyAreStoppingOpensTheCloseUnplannedFormWithTheReasonChosenAndTheDoorOffered() throws Exception {
+        String relationship = "/relationships/" + zoe.value();
+        page(get(relationship)).andExpect(content().string(not(containsString("The client says they are stopping"))));
+        page(get(relationship + "/ending/stopping")).andExpect(status().isFound()).andExpect(redirectedUrl(relationship + "#ending"))
+                .andExpect(flash().attribute("flashError", containsString("ending phase")));
+
+        toStatus(zoe, RelationshipStatus.ACTIVE);
+        page(get(relationship)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"client-stopping-link\"")))
+                .andExpect(content().string(containsString("href=\"" + relationship + "/ending/stopping\"")));
+        page(get(relationship + "/ending/stopping")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(NAME + " says they are stopping")))
+                .andExpect(content().string(containsString("value=\"declined-further-help\" required checked=\"checked\"")))
+                .andExpect(content().string(containsString("id=\"unplanned-door\" name=\"offerDoor\" value=\"true\" checked=\"checked\"")))
+                .andExpect(content().string(not(containsString("value=\"dropped-out\" required checked"))));
+
+        int v = riverside.as(ash, () -> relationships.describe(zoe).version());
+        page(post(workspace + "/close-unplanned").param("version", String.valueOf(v)).param("reason", "declined-further-help")
+                .param("offerDoor", "true").param("followUpOn", today().plusMonths(1).toString()).param("instrument", "phq-9"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("flash", containsString("declined further help")));
+        assertThat(riverside.as(ash, () -> endings.workspace(zoe)).closed().followUpDates()).containsExactly(today().plusMonths(1));
+        page(get(relationship)).andExpect(content().string(not(containsString("The client says they are stopping"))));
+        page(get(relationship + "/ending/stopping")).andExpect(status().isFound())
+                .andExpect(flash().attribute("flashError", containsString("ended")));
+
+        page(get("/relationships/" + UUID.randomUUID() + "/ending/stopping")).andExpect(status().isNotFound());
+        page(get("/relationships/not-an-id/ending/stopping")).andExpect(status().isNotFound());
     }
 
     @Test

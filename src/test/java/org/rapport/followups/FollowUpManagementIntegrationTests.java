@@ -436,6 +436,84 @@ class FollowUpManagementIntegrationTests {
                 bo.helper(), null, List.of(), "five-stage", null, robin)))).isInstanceOf(RecordNotFound.class);
     }
 
+    org.rapport.relationships.NewReferral continuingRobin() {
+        RelationshipInfo info = riverside.as(ash, () -> relationships.describe(robin));
+        return new org.rapport.relationships.NewReferral(null, new org.rapport.people.ClientPartyId(info.clientPartyId()),
+                new org.rapport.relationships.Referral("Self", "Back again", today, org.rapport.relationships.Urgency.ROUTINE),
+                ash.helper(), null, List.of(), "five-stage", null, robin);
+    }
+
+    /**
+     * Opens a continuation of Robin's work in a transaction held open on another thread until
+     * {@code meanwhile} has started and waited on the database, then commits it; returns its id.
+     */
+    RelationshipId continuedMeanwhile(Runnable meanwhile) throws Exception {
+        var referral = continuingRobin();
+        var referred = new java.util.concurrent.CountDownLatch(1);
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var first = other.submit(() -> riverside.as(ash, () -> new org.springframework.transaction.support.TransactionTemplate(
+                    transactions).execute(tx -> {
+                        RelationshipId id = relationships.refer(referral);
+                        referred.countDown();
+                        try {
+                            Thread.sleep(1500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return id;
+                    })));
+            assertThat(referred.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            meanwhile.run();
+            return first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    long openContinuationsOfRobin() {
+        return riverside.inScope(() -> jdbc.sql("select count(*) from relationship where continues_from = ? and status <> 'ENDED'")
+                .param(robin.value()).query(Long.class).single());
+    }
+
+    @Test
+    void twoContinuationsAtTheSameMomentOpenOneAndTheSecondIsToldTheWorkContinuesAlready() throws Exception {
+        close();
+        var second = continuingRobin();
+
+        RelationshipId first = continuedMeanwhile(() -> assertThatThrownBy(() -> riverside.as(ash, () -> relationships.refer(second)))
+                .isInstanceOf(org.rapport.relationships.ContinuedAlready.class).hasMessageContaining("already continues"));
+
+        assertThat(riverside.as(ash, () -> relationships.overview(first)).continuesFrom().relationship()).isEqualTo(robin);
+        assertThat(openContinuationsOfRobin()).isEqualTo(1);
+        assertThat(relationshipsOfRiverside()).isEqualTo(2);
+    }
+
+    @Test
+    void aReconnectAtTheSameMomentAsAnotherContinuationIsToldTheClientHasAlreadyAsked() throws Exception {
+        close();
+        String token = riverside.as(ash, () -> followUps.issue(robin)).substring("/reconnect/".length());
+
+        continuedMeanwhile(() -> assertThatThrownBy(() -> followUps.confirmReconnect(token, null))
+                .isInstanceOf(RuleBroken.class).hasMessage(FollowUpManagement.ALREADY_ASKED));
+
+        assertThat(openContinuationsOfRobin()).isEqualTo(1);
+        assertThat(relationshipsOfRiverside()).isEqualTo(2);
+    }
+
+    @Test
+    void aYesAtTheSameMomentAsAnotherContinuationIsLinkedToIt() throws Exception {
+        String token = linkToken(dueFirstFollowUp());
+        var answered = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<RelationshipId>>();
+
+        RelationshipId first = continuedMeanwhile(() -> answered.set(followUps.answerByLink(token, phq9All(1), true, "Hello")));
+
+        assertThat(answered.get()).contains(first);
+        assertThat(openContinuationsOfRobin()).isEqualTo(1);
+        assertThat(followUpsOfRobin().get(0).status()).isEqualTo(FollowUpStatus.ANSWERED);
+        assertThat(administrations()).isEqualTo(1);
+    }
+
     @Test
     void withNobodySignedInAReferralCanOnlyContinueEarlierWork() {
         assertThatThrownBy(() -> riverside.inScope(() -> relationships.refer(aReferral("Sam Other", ash, today))))

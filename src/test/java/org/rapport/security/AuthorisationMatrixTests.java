@@ -422,6 +422,8 @@ class AuthorisationMatrixTests {
             new Door("POST", "/relationships/{R}/ending/door", Access.CHANGE, 409, Shows.NOTHING),
             new Door("POST", "/relationships/{R}/ending/close", Access.CHANGE, 302, Shows.NOTHING),
             new Door("POST", "/relationships/{R}/ending/close-unplanned", Access.CHANGE, 302, Shows.NOTHING),
+            // A client who says they are stopping: the relationships here are referred, not active, so the page sends back.
+            new Door("GET", "/relationships/{R}/ending/stopping", Access.CHANGE, 302, Shows.NOTHING),
             new Door("GET", "/relationships/{R}/ending/letter", Access.SEE, 404, Shows.NOTHING),
             new Door("GET", "/relationships/{R}/ending/letter.pdf", Access.SEE, 404, Shows.NOTHING),
             new Door("GET", "/api/relationships/{R}/ending", Access.SEE, 409, Shows.NOTHING),

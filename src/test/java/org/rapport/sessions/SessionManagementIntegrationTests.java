@@ -62,6 +62,7 @@ class SessionManagementIntegrationTests {
     @Autowired AuditTrail audit;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     SessionFixtures riverside;
     Staff ash;
@@ -300,5 +301,43 @@ class SessionManagementIntegrationTests {
         assertThat(sessions.calendarFeed(newToken)).isEmpty();
         assertThat(sessions.calendarFeed("not-a-token")).isEmpty();
         assertThat(riverside.inScope(() -> jdbc.sql("select count(*) from calendar_feed").query(Long.class).single())).isZero();
+    }
+
+    @Test
+    void cancelsTheSessionsStillScheduledAfterTheEndingDateWhenTheRelationshipEnds() {
+        SessionId today = riverside.as(ash, () -> sessions.schedule(robin, at(today())));
+        SessionId nextWeek = riverside.as(ash, () -> sessions.schedule(robin, at(today().plusWeeks(1))));
+        SessionId inTwoWeeks = riverside.as(ash, () -> sessions.schedule(robin, at(today().plusWeeks(2))));
+        SessionId held = riverside.as(ash, () -> sessions.recordUnscheduled(robin, at(today().minusWeeks(1)),
+                outcome(SessionOutcome.ATTENDED)));
+        UUID client = riverside.as(ash, () -> relationships.describe(robin)).clientPartyId();
+
+        riverside.run(ash, () -> relationships.end(robin, relationships.describe(robin).version(), today(), false,
+                "moved-away", "Moved away"));
+
+        Map<SessionId, SessionInfo> after = new LinkedHashMap<>();
+        riverside.as(ash, () -> sessions.sessionsOf(robin)).forEach(s -> after.put(s.id(), s));
+        assertThat(after.get(nextWeek).outcome()).isEqualTo(SessionOutcome.CANCELLED_BY_HELPER);
+        assertThat(after.get(inTwoWeeks).outcome()).isEqualTo(SessionOutcome.CANCELLED_BY_HELPER);
+        assertThat(after.get(today).outcome()).as("a session on the ending date may still be recorded")
+                .isEqualTo(SessionOutcome.SCHEDULED);
+        assertThat(after.get(held).outcome()).isEqualTo(SessionOutcome.ATTENDED);
+        assertThat(riverside.as(ash, () -> sessions.upcoming())).extracting(UpcomingSession::id).doesNotContain(nextWeek, inTwoWeeks);
+        assertThat(sessionAudit(client)).extracting(AuditEntry::action, AuditEntry::detail)
+                .contains(tuple(AuditAction.CHANGE, "cancelled a scheduled session: the relationship was closed on " + today()));
+        assertThat(sessionAudit(client).stream().filter(e -> e.detail().startsWith("cancelled a scheduled session"))).hasSize(2);
+    }
+
+    @Test
+    void keepsTheSessionsScheduledWhenTheEndingIsUndone() {
+        SessionId nextWeek = riverside.as(ash, () -> sessions.schedule(robin, at(today().plusWeeks(1))));
+
+        riverside.run(ash, () -> assertThatThrownBy(() -> new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            relationships.end(robin, relationships.describe(robin).version(), today(), false, "moved-away", "Moved away");
+            throw new IllegalStateException("a later step of the closing failed");
+        })).isInstanceOf(IllegalStateException.class));
+
+        assertThat(riverside.as(ash, () -> sessions.session(nextWeek)).outcome()).isEqualTo(SessionOutcome.SCHEDULED);
+        assertThat(riverside.as(ash, () -> relationships.describe(robin)).status()).isNotEqualTo(RelationshipStatus.ENDED);
     }
 }

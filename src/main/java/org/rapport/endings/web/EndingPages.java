@@ -132,6 +132,17 @@ class EndingPages {
         return back;
     }
 
+    @GetMapping("/relationships/{id}/ending/stopping")
+    String stopping(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        try {
+            model.addAttribute("form", endings.stoppingForm(new RelationshipId(id)));
+        } catch (RuleBroken e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            return "redirect:/relationships/" + id + "#ending";
+        }
+        return "endings/stopping";
+    }
+
     @PostMapping("/relationships/{id}/ending/close-unplanned")
     String closeUnplanned(@PathVariable UUID id, @RequestParam(required = false) @Nullable String version,
             @RequestParam(required = false) @Nullable String reason,
@@ -220,7 +231,7 @@ class EndingPages {
         while (slots.size() < 6) slots.add("");
         model.addAttribute("dateSlots", slots);
         model.addAttribute("doorInstrument", door.instrumentKey() != null ? door.instrumentKey()
-                : workspace.openDoorSaved() ? "" : EndingManagement.DEFAULT_FOLLOW_UP_MEASURE);
+                : workspace.openDoorSaved() ? "" : workspace.followUpMeasure());
         model.addAttribute("reasons", Arrays.asList(EndingReason.values()));
         model.addAttribute("parts", Arrays.asList(EndingPart.values()));
         model.addAttribute("errorPart", errorPart == null ? "" : errorPart.name());
