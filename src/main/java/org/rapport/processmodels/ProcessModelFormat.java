@@ -1,29 +1,23 @@
 package org.rapport.processmodels;
 
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import static org.rapport.shared.YamlReading.describe;
+import static org.rapport.shared.YamlReading.isNull;
+import static org.rapport.shared.YamlReading.join;
+import static org.rapport.shared.YamlReading.line;
+
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.rapport.shared.YamlReading;
+import org.rapport.shared.YamlReading.LinedProblem;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a process model from YAML text, as described in {@code processmodels/FORMAT.md}.
@@ -49,11 +43,9 @@ public class ProcessModelFormat {
     static final int MAX_ENTRY = 300;
 
     private static final Pattern KEY = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final Set<String> MODEL_FIELDS = Set.of("key", "name", "source", "description", "phases");
     private static final List<String> MODEL_FIELD_ORDER = List.of("key", "name", "source", "description", "phases");
     private static final List<String> PHASE_FIELD_ORDER =
             List.of("key", "name", "purpose", "tasks", "skills", "move-on-when", "ending");
-    private static final Set<String> PHASE_FIELDS = Set.copyOf(PHASE_FIELD_ORDER);
 
     /**
      * Reads and checks a whole model.
@@ -61,62 +53,39 @@ public class ProcessModelFormat {
      * @throws InvalidProcessModel listing every problem found, in line order
      */
     public ProcessModel parse(String yamlText, boolean builtIn) {
-        if (yamlText.length() > MAX_BYTES || yamlText.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidProcessModel(List.of(new ProcessModelProblem(
-                    1, "", "the file is larger than 100 kB; a process model must be smaller than that")));
-        }
-        Node root;
-        try {
-            root = yaml().compose(new StringReader(yamlText));
-        } catch (MarkedYAMLException e) {
-            throw new InvalidProcessModel(List.of(syntaxProblem(e)));
-        } catch (YAMLException e) {
-            throw new InvalidProcessModel(
-                    List.of(new ProcessModelProblem(1, "", "the file could not be read as YAML: " + e.getMessage())));
-        }
-        return new Reading().model(root, builtIn);
+        var reading = new Reading();
+        Node root = reading.yaml.compose(
+                yamlText, MAX_BYTES, "the file is larger than 100 kB; a process model must be smaller than that");
+        return reading.model(root, builtIn);
     }
 
-    private static Yaml yaml() {
-        var options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true); // duplicates are reported by the checks below, with their line
-        options.setMaxAliasesForCollections(20);
-        return new Yaml(new SafeConstructor(options));
-    }
-
-    private static ProcessModelProblem syntaxProblem(MarkedYAMLException e) {
-        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        int line = mark == null ? 1 : mark.getLine() + 1;
-        // SnakeYAML's wording is technical, so it is kept in brackets and followed by plain advice.
-        var what = new StringJoiner(", ");
-        if (e.getContext() != null) what.add(e.getContext());
-        if (e.getProblem() != null) what.add(e.getProblem());
-        return new ProcessModelProblem(line, "", "this is not valid YAML (" + what + "); check the indentation,"
-                + " quotes and colons on this line and the line above");
+    private static InvalidProcessModel refusal(List<LinedProblem> problems) {
+        return new InvalidProcessModel(
+                problems.stream().map(p -> new ProcessModelProblem(p.line(), p.field(), p.message())).toList());
     }
 
     /** One pass over one file: collects problems while building the model. */
     private static final class Reading {
 
-        private final List<ProcessModelProblem> problems = new ArrayList<>();
+        private final YamlReading yaml = new YamlReading(ProcessModelFormat::refusal);
 
         ProcessModel model(@Nullable Node root, boolean builtIn) {
             if (root == null) {
                 problem(1, "", "the file is empty");
-                throw invalid();
+                throw yaml.invalid();
             }
             if (!(root instanceof MappingNode mapping)) {
                 problem(line(root), "", "a process model must start with its fields (key, name, phases and so on), found "
                         + describe(root));
-                throw invalid();
+                throw yaml.invalid();
             }
-            var fields = fields(mapping, "", MODEL_FIELDS, MODEL_FIELD_ORDER);
+            var fields = yaml.fields(mapping, "", MODEL_FIELD_ORDER);
             String key = key(fields, "key", mapping);
-            String name = text(fields, "name", "", mapping, true, MAX_NAME);
-            String source = text(fields, "source", "", mapping, false, MAX_TEXT);
-            String description = text(fields, "description", "", mapping, true, MAX_TEXT);
+            String name = yaml.text(fields, "name", "", mapping, true, MAX_NAME);
+            String source = yaml.text(fields, "source", "", mapping, false, MAX_TEXT);
+            String description = yaml.text(fields, "description", "", mapping, true, MAX_TEXT);
             List<Phase> phases = phases(fields, mapping);
-            if (!problems.isEmpty()) throw invalid();
+            if (yaml.hasProblems()) throw yaml.invalid();
             return new ProcessModel(key, name, source == null ? "" : source, description, phases, builtIn);
         }
 
@@ -149,7 +118,7 @@ public class ProcessModelFormat {
                     problem(line(entry), path, "expected the fields of a phase, found " + describe(entry));
                     continue;
                 }
-                var phaseFields = fields(phase, path, PHASE_FIELDS, PHASE_FIELD_ORDER);
+                var phaseFields = yaml.fields(phase, path, PHASE_FIELD_ORDER);
                 boolean last = i == entries.size() - 1;
                 boolean ending = ending(phaseFields, path, last);
                 if (ending) endings++;
@@ -161,8 +130,8 @@ public class ProcessModelFormat {
                                 "the phase key '" + key + "' is already used by phases[" + earlier + "]");
                     }
                 }
-                String name = text(phaseFields, "name", path, phase, true, MAX_NAME);
-                String purpose = text(phaseFields, "purpose", path, phase, true, MAX_TEXT);
+                String name = yaml.text(phaseFields, "name", path, phase, true, MAX_NAME);
+                String purpose = yaml.text(phaseFields, "purpose", path, phase, true, MAX_TEXT);
                 List<String> tasks = list(phaseFields, "tasks", path, phase, 1, MAX_TASKS,
                         "a phase needs at least one task");
                 List<String> skills = list(phaseFields, "skills", path, phase, 0, Integer.MAX_VALUE, "");
@@ -204,36 +173,10 @@ public class ProcessModelFormat {
             return ending;
         }
 
-        /**
-         * The fields of a mapping by name, in file order, after reporting unknown, repeated and
-         * oddly named fields.
-         */
-        private Map<String, NodeTuple> fields(MappingNode mapping, String path, Set<String> known, List<String> order) {
-            var fields = new LinkedHashMap<String, NodeTuple>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                Node keyNode = tuple.getKeyNode();
-                if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
-                    problem(line(keyNode), path, "a field name must be plain text, found " + describe(keyNode));
-                    continue;
-                }
-                String name = scalar.getValue();
-                String fieldPath = join(path, name);
-                if (!known.contains(name)) {
-                    problem(line(keyNode), fieldPath,
-                            "unknown field '" + name + "'; the fields allowed here are " + String.join(", ", order));
-                } else if (fields.containsKey(name)) {
-                    problem(line(keyNode), fieldPath, "'" + name + "' is given more than once");
-                } else {
-                    fields.put(name, tuple);
-                }
-            }
-            return fields;
-        }
-
         private @Nullable String key(Map<String, NodeTuple> fields, String fieldPath, MappingNode parent) {
             int dot = fieldPath.lastIndexOf('.');
             String parentPath = dot < 0 ? "" : fieldPath.substring(0, dot);
-            String key = text(fields, "key", parentPath, parent, true, Integer.MAX_VALUE);
+            String key = yaml.text(fields, "key", parentPath, parent, true, Integer.MAX_VALUE);
             if (key == null) return null;
             int line = line(fields.get("key").getKeyNode());
             if (key.length() > MAX_KEY) {
@@ -246,32 +189,6 @@ public class ProcessModelFormat {
                 return null;
             }
             return key;
-        }
-
-        private @Nullable String text(
-                Map<String, NodeTuple> fields, String name, String path, MappingNode parent, boolean required, int max) {
-            String fieldPath = join(path, name);
-            var tuple = fields.get(name);
-            if (tuple == null) {
-                if (required) problem(line(parent), fieldPath, "'" + name + "' is missing");
-                return null;
-            }
-            int line = line(tuple.getKeyNode());
-            Node value = tuple.getValueNode();
-            if (!(value instanceof ScalarNode scalar)) {
-                problem(line, fieldPath, "expected text, found " + describe(value));
-                return null;
-            }
-            String text = isNull(scalar) ? "" : scalar.getValue().strip();
-            if (text.isEmpty()) {
-                if (required) problem(line, fieldPath, "'" + name + "' is blank");
-                return null;
-            }
-            if (text.length() > max) {
-                problem(line, fieldPath, "this can be at most " + max + " characters; it has " + text.length());
-                return null;
-            }
-            return text;
         }
 
         private List<String> list(Map<String, NodeTuple> fields, String name, String path, MappingNode parent,
@@ -316,33 +233,7 @@ public class ProcessModelFormat {
         }
 
         private void problem(int line, String field, String message) {
-            problems.add(new ProcessModelProblem(line, field, message));
-        }
-
-        private InvalidProcessModel invalid() {
-            var inLineOrder = new ArrayList<>(problems);
-            inLineOrder.sort(Comparator.comparingInt(ProcessModelProblem::line)); // stable: keeps field order within a line
-            return new InvalidProcessModel(inLineOrder);
-        }
-
-        private static boolean isNull(Node node) {
-            return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
-        }
-
-        private static int line(Node node) {
-            return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
-        }
-
-        private static String join(String path, String name) {
-            return path.isEmpty() ? name : path + "." + name;
-        }
-
-        private static String describe(Node node) {
-            if (node instanceof SequenceNode) return "a list";
-            if (node instanceof MappingNode) return "a group of fields";
-            if (isNull(node)) return "nothing";
-            String value = ((ScalarNode) node).getValue();
-            return "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
+            yaml.problem(line, field, message);
         }
     }
 }
