@@ -1,29 +1,25 @@
 package org.rapport.measures;
 
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import static org.rapport.shared.YamlReading.describe;
+import static org.rapport.shared.YamlReading.isNull;
+import static org.rapport.shared.YamlReading.join;
+import static org.rapport.shared.YamlReading.line;
+
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.rapport.shared.YamlReading;
+import org.rapport.shared.YamlReading.LinedProblem;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads an instrument definition from YAML text, as described in {@code instruments/FORMAT.md}.
@@ -82,41 +78,13 @@ public final class InstrumentFormat {
      * @throws InvalidInstrument listing every problem found, in line order
      */
     public static InstrumentDefinition parse(String yamlText) {
-        if (yamlText.length() > MAX_BYTES || yamlText.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new InvalidInstrument(List.of(new InstrumentProblem(
-                    1, "", "the file is larger than 200 kB; an instrument definition must be smaller than that")));
-        }
-        Node root;
-        try {
-            root = yaml().compose(new StringReader(yamlText));
-        } catch (MarkedYAMLException e) {
-            throw new InvalidInstrument(List.of(syntaxProblem(e)));
-        } catch (YAMLException e) {
-            throw new InvalidInstrument(
-                    List.of(new InstrumentProblem(1, "", "the file could not be read as YAML: " + e.getMessage())));
-        }
-        return new Reading().instrument(root);
+        var reading = new Reading();
+        Node root = reading.yaml.compose(yamlText, MAX_BYTES,
+                "the file is larger than 200 kB; an instrument definition must be smaller than that");
+        return reading.instrument(root);
     }
 
     private InstrumentFormat() {}
-
-    private static Yaml yaml() {
-        var options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true); // duplicates are reported by the checks below, with their line
-        options.setMaxAliasesForCollections(20);
-        return new Yaml(new SafeConstructor(options));
-    }
-
-    private static InstrumentProblem syntaxProblem(MarkedYAMLException e) {
-        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        int line = mark == null ? 1 : mark.getLine() + 1;
-        // SnakeYAML's wording is technical, so it is kept in brackets and followed by plain advice.
-        var what = new StringJoiner(", ");
-        if (e.getContext() != null) what.add(e.getContext());
-        if (e.getProblem() != null) what.add(e.getProblem());
-        return new InstrumentProblem(line, "", "this is not valid YAML (" + what + "); check the indentation,"
-                + " quotes and colons on this line and the line above");
-    }
 
     @SuppressWarnings("unchecked")
     private static <V> Map<String, V> orderedMap(Object... keysAndValues) {
@@ -125,47 +93,52 @@ public final class InstrumentFormat {
         return map;
     }
 
+    private static InvalidInstrument refusal(List<LinedProblem> problems) {
+        return new InvalidInstrument(
+                problems.stream().map(p -> new InstrumentProblem(p.line(), p.field(), p.message())).toList());
+    }
+
     /** One pass over one file: collects problems while building the definition. */
     private static final class Reading {
 
-        private final List<InstrumentProblem> problems = new ArrayList<>();
+        private final YamlReading yaml = new YamlReading(InstrumentFormat::refusal);
 
         InstrumentDefinition instrument(@Nullable Node root) {
             if (root == null) {
                 problem(1, "", "the file is empty");
-                throw invalid();
+                throw yaml.invalid();
             }
             if (!(root instanceof MappingNode mapping)) {
                 problem(line(root), "", "an instrument definition must start with its fields (key, name, items and so on),"
                         + " found " + describe(root));
-                throw invalid();
+                throw yaml.invalid();
             }
-            var fields = fields(mapping, "", INSTRUMENT_FIELDS);
+            var fields = yaml.fields(mapping, "", INSTRUMENT_FIELDS);
             String key = pattern(fields, "key", "", mapping, true, KEY, MAX_KEY,
                     "a key uses only lower-case letters, digits and single hyphens between them, like 'phq-9'");
-            String name = text(fields, "name", "", mapping, true, MAX_NAME);
-            String shortName = text(fields, "short-name", "", mapping, false, MAX_SHORT_NAME);
-            String version = text(fields, "version", "", mapping, true, MAX_KEY);
-            String description = text(fields, "description", "", mapping, false, MAX_TEXT);
-            String recallPeriod = text(fields, "recall-period", "", mapping, true, MAX_SHORT);
-            String introduction = text(fields, "introduction", "", mapping, false, MAX_TEXT);
+            String name = yaml.text(fields, "name", "", mapping, true, MAX_NAME);
+            String shortName = yaml.text(fields, "short-name", "", mapping, false, MAX_SHORT_NAME);
+            String version = yaml.text(fields, "version", "", mapping, true, MAX_KEY);
+            String description = yaml.text(fields, "description", "", mapping, false, MAX_TEXT);
+            String recallPeriod = yaml.text(fields, "recall-period", "", mapping, true, MAX_SHORT);
+            String introduction = yaml.text(fields, "introduction", "", mapping, false, MAX_TEXT);
             Boolean validated = flag(fields, "validated", "", mapping, true);
-            String licence = text(fields, "licence", "", mapping, true, MAX_TEXT);
-            String attribution = text(fields, "attribution", "", mapping, true, MAX_TEXT);
+            String licence = yaml.text(fields, "licence", "", mapping, true, MAX_TEXT);
+            String attribution = yaml.text(fields, "attribution", "", mapping, true, MAX_TEXT);
             var loinc = group(fields, "loinc", "", mapping, false);
             String panel = null;
             String total = null;
             if (loinc != null) {
-                var loincFields = fields(loinc, "loinc", LOINC_FIELDS);
+                var loincFields = yaml.fields(loinc, "loinc", LOINC_FIELDS);
                 panel = loinc(loincFields, "panel", "loinc", loinc, LOINC);
                 total = loinc(loincFields, "total", "loinc", loinc, LOINC);
             }
             Map<String, AnswerSet> answerSets = answerSets(fields, mapping);
             List<Item> items = items(fields, mapping, answerSets);
             Scoring scoring = scoring(fields, mapping, answerSets, items);
-            if (!problems.isEmpty() || key == null || name == null || version == null || recallPeriod == null
+            if (yaml.hasProblems() || key == null || name == null || version == null || recallPeriod == null
                     || validated == null || licence == null || attribution == null || scoring == null) {
-                throw invalid();
+                throw yaml.invalid();
             }
             return new InstrumentDefinition(key, name, shortName, version, description == null ? "" : description, recallPeriod,
                     introduction == null ? "" : introduction, validated, licence, attribution, panel, total,
@@ -188,7 +161,7 @@ public final class InstrumentFormat {
                     problem(line(entry), path, "expected the fields of an answer set, found " + describe(entry));
                     continue;
                 }
-                var setFields = fields(set, path, ANSWER_SET_FIELDS);
+                var setFields = yaml.fields(set, path, ANSWER_SET_FIELDS);
                 String key = pattern(setFields, "key", path, set, true, KEY, MAX_KEY,
                         "an answer set key uses only lower-case letters, digits and single hyphens, like 'frequency'");
                 if (key != null) {
@@ -231,10 +204,10 @@ public final class InstrumentFormat {
                     ok = false;
                     continue;
                 }
-                var optionFields = fields(option, optionPath, OPTION_FIELDS);
+                var optionFields = yaml.fields(option, optionPath, OPTION_FIELDS);
                 String code = pattern(optionFields, "code", optionPath, option, true, CODE, 40,
                         "a code is one to 40 letters, digits, dots, hyphens or underscores, like 'several-days'");
-                String display = text(optionFields, "display", optionPath, option, true, MAX_SHORT);
+                String display = yaml.text(optionFields, "display", optionPath, option, true, MAX_SHORT);
                 Integer value = whole(optionFields, "value", optionPath, option, true, -1000, 1000);
                 String loinc = loinc(optionFields, "loinc", optionPath, option, LOINC_ANSWER);
                 if (code != null) {
@@ -280,7 +253,7 @@ public final class InstrumentFormat {
                     problem(line(entry), path, "expected the fields of an item, found " + describe(entry));
                     continue;
                 }
-                var itemFields = fields(item, path, ITEM_FIELDS);
+                var itemFields = yaml.fields(item, path, ITEM_FIELDS);
                 String linkId = pattern(itemFields, "link-id", path, item, true, CODE, 40,
                         "a link id is one to 40 letters, digits, dots, hyphens or underscores, like '9' or 'goal'");
                 if (linkId != null) {
@@ -291,8 +264,8 @@ public final class InstrumentFormat {
                         linkId = null;
                     }
                 }
-                String text = text(itemFields, "text", path, item, true, MAX_TEXT);
-                String answers = text(itemFields, "answers", path, item, true, MAX_KEY);
+                String text = yaml.text(itemFields, "text", path, item, true, MAX_TEXT);
+                String answers = yaml.text(itemFields, "answers", path, item, true, MAX_KEY);
                 if (answers != null) {
                     used.add(answers);
                     if (!sets.containsKey(answers) && !setIsNamedButBroken(fields, answers)) {
@@ -338,7 +311,7 @@ public final class InstrumentFormat {
                 Map<String, AnswerSet> sets, List<Item> items) {
             var scoring = group(fields, "scoring", "", instrument, true);
             if (scoring == null) return null;
-            var scoringFields = fields(scoring, "scoring", SCORING_FIELDS);
+            var scoringFields = yaml.fields(scoring, "scoring", SCORING_FIELDS);
             var method = choice(scoringFields, "method", "scoring", scoring, true, METHODS);
             var higherIsBetter = choice(scoringFields, "higher-is", "scoring", scoring, true, HIGHER_IS);
             Integer maxMissing = whole(scoringFields, "max-missing", "scoring", scoring, true, 0, MAX_ITEMS);
@@ -391,7 +364,7 @@ public final class InstrumentFormat {
                                 + " of totals (" + number(range[1] - range[0]) + ")");
             }
             if (method == null || higherIsBetter == null || maxMissing == null || bands == null
-                    || !problems.isEmpty()) {
+                    || yaml.hasProblems()) {
                 return null;
             }
             return new Scoring(method, higherIsBetter, maxMissing, rounding == null ? Scoring.Rounding.NONE : rounding,
@@ -436,10 +409,10 @@ public final class InstrumentFormat {
                     ok = false;
                     continue;
                 }
-                var bandFields = fields(band, path, BAND_FIELDS);
+                var bandFields = yaml.fields(band, path, BAND_FIELDS);
                 Integer from = whole(bandFields, "from", path, band, true, -100_000, 100_000);
                 Integer to = whole(bandFields, "to", path, band, true, -100_000, 100_000);
-                String label = text(bandFields, "label", path, band, true, MAX_SHORT);
+                String label = yaml.text(bandFields, "label", path, band, true, MAX_SHORT);
                 if (from == null || to == null || label == null) {
                     ok = false;
                     continue;
@@ -486,10 +459,10 @@ public final class InstrumentFormat {
             var group = group(fields, "cut-off", "scoring", scoring, false);
             if (group == null) return null;
             String path = "scoring.cut-off";
-            var cutOffFields = fields(group, path, CUT_OFF_FIELDS);
+            var cutOffFields = yaml.fields(group, path, CUT_OFF_FIELDS);
             Double value = number(cutOffFields, "value", path, group, true);
             Boolean inclusive = choice(cutOffFields, "rule", path, group, true, CUT_OFF_RULES);
-            String meaning = text(cutOffFields, "meaning", path, group, true, MAX_TEXT);
+            String meaning = yaml.text(cutOffFields, "meaning", path, group, true, MAX_TEXT);
             if (value != null && range != null && (value < range[0] || value > range[1])) {
                 problem(line(cutOffFields.get("value").getKeyNode()), path + ".value", "the cut-off " + number(value)
                         + " is outside the totals this instrument can give (" + number(range[0]) + " to "
@@ -500,61 +473,9 @@ public final class InstrumentFormat {
             return new CutOff(value, inclusive, meaning);
         }
 
-        /**
-         * The fields of a mapping by name, in file order, after reporting unknown and repeated
-         * fields.
-         */
-        private Map<String, NodeTuple> fields(MappingNode mapping, String path, List<String> known) {
-            var fields = new LinkedHashMap<String, NodeTuple>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                Node keyNode = tuple.getKeyNode();
-                if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
-                    problem(line(keyNode), path, "a field name must be plain text, found " + describe(keyNode));
-                    continue;
-                }
-                String name = scalar.getValue();
-                String fieldPath = join(path, name);
-                if (!known.contains(name)) {
-                    problem(line(keyNode), fieldPath,
-                            "unknown field '" + name + "'; the fields allowed here are " + String.join(", ", known));
-                } else if (fields.containsKey(name)) {
-                    problem(line(keyNode), fieldPath, "'" + name + "' is given more than once");
-                } else {
-                    fields.put(name, tuple);
-                }
-            }
-            return fields;
-        }
-
-        private @Nullable String text(
-                Map<String, NodeTuple> fields, String name, String path, MappingNode parent, boolean required, int max) {
-            String fieldPath = join(path, name);
-            var tuple = fields.get(name);
-            if (tuple == null) {
-                if (required) problem(line(parent), fieldPath, "'" + name + "' is missing");
-                return null;
-            }
-            int line = line(tuple.getKeyNode());
-            Node value = tuple.getValueNode();
-            if (!(value instanceof ScalarNode scalar)) {
-                problem(line, fieldPath, "expected text, found " + describe(value));
-                return null;
-            }
-            String text = isNull(scalar) ? "" : scalar.getValue().strip();
-            if (text.isEmpty()) {
-                if (required) problem(line, fieldPath, "'" + name + "' is blank");
-                return null;
-            }
-            if (text.length() > max) {
-                problem(line, fieldPath, "this can be at most " + max + " characters; it has " + text.length());
-                return null;
-            }
-            return text;
-        }
-
         private @Nullable String pattern(Map<String, NodeTuple> fields, String name, String path, MappingNode parent,
                 boolean required, Pattern pattern, int max, String explanation) {
-            String text = text(fields, name, path, parent, required, max);
+            String text = yaml.text(fields, name, path, parent, required, max);
             if (text == null) return null;
             if (!pattern.matcher(text).matches()) {
                 problem(line(fields.get(name).getKeyNode()), join(path, name), explanation + "; found '" + text + "'");
@@ -587,7 +508,7 @@ public final class InstrumentFormat {
 
         private @Nullable Integer whole(Map<String, NodeTuple> fields, String name, String path, MappingNode parent,
                 boolean required, int min, int max) {
-            String text = text(fields, name, path, parent, required, 20);
+            String text = yaml.text(fields, name, path, parent, required, 20);
             if (text == null) return null;
             int line = line(fields.get(name).getKeyNode());
             try {
@@ -605,7 +526,7 @@ public final class InstrumentFormat {
 
         private @Nullable Double number(
                 Map<String, NodeTuple> fields, String name, String path, MappingNode parent, boolean required) {
-            String text = text(fields, name, path, parent, required, 20);
+            String text = yaml.text(fields, name, path, parent, required, 20);
             if (text == null) return null;
             try {
                 double value = Double.parseDouble(text);
@@ -620,7 +541,7 @@ public final class InstrumentFormat {
 
         private <E> @Nullable E choice(Map<String, NodeTuple> fields, String name, String path, MappingNode parent,
                 boolean required, Map<String, E> choices) {
-            String text = text(fields, name, path, parent, required, MAX_KEY);
+            String text = yaml.text(fields, name, path, parent, required, MAX_KEY);
             if (text == null) return null;
             E value = choices.get(text);
             if (value == null) {
@@ -666,37 +587,11 @@ public final class InstrumentFormat {
         }
 
         private void problem(int line, String field, String message) {
-            problems.add(new InstrumentProblem(line, field, message));
-        }
-
-        private InvalidInstrument invalid() {
-            var inLineOrder = new ArrayList<>(problems);
-            inLineOrder.sort(Comparator.comparingInt(InstrumentProblem::line)); // stable: keeps field order within a line
-            return new InvalidInstrument(inLineOrder);
+            yaml.problem(line, field, message);
         }
 
         private static String number(double value) {
             return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-        }
-
-        private static boolean isNull(Node node) {
-            return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
-        }
-
-        private static int line(Node node) {
-            return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
-        }
-
-        private static String join(String path, String name) {
-            return path.isEmpty() ? name : path + "." + name;
-        }
-
-        private static String describe(Node node) {
-            if (node instanceof SequenceNode) return "a list";
-            if (node instanceof MappingNode) return "a group of fields";
-            if (isNull(node)) return "nothing";
-            String value = ((ScalarNode) node).getValue();
-            return "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
         }
     }
 }
