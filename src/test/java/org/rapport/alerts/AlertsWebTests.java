@@ -5,9 +5,6 @@ import static org.rapport.alerts.AlertFixtures.RISK_POLICY;
 import static org.rapport.alerts.AlertFixtures.RISK_REASON;
 import static org.rapport.alerts.AlertFixtures.aReferral;
 import static org.rapport.alerts.AlertFixtures.anAdministration;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -32,6 +29,7 @@ import org.rapport.relationships.RelationshipManagement;
 import org.rapport.relationships.Urgency;
 import org.rapport.testing.TestOrganisation;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -57,6 +55,7 @@ class AlertsWebTests {
     @Autowired AlertManagement alerts;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
+    WebClient web;
 
     AlertFixtures riverside;
     Staff ash;
@@ -65,6 +64,7 @@ class AlertsWebTests {
 
     @BeforeEach
     void raiseARiskAlertAboutRobin() {
+        web = new WebClient(mvc, accounts);
         riverside = new AlertFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         robin = riverside.as(ash, () -> relationships.refer(aReferral("Robin Fairweather", ash, Urgency.ROUTINE,
@@ -84,7 +84,7 @@ class AlertsWebTests {
     }
 
     ResultActions page(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadUserByUsername(who.username()))).with(csrf()));
+        return web.page(who, request);
     }
 
     ResultActions acknowledgeOnPage(UUID alert, String version, String whatWasDone) throws Exception {
@@ -93,7 +93,7 @@ class AlertsWebTests {
     }
 
     ResultActions api(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(who.username(), TestOrganisation.PASSWORD)));
+        return web.api(who, request);
     }
 
     ResultActions acknowledgeByApi(UUID alert, String json) throws Exception {

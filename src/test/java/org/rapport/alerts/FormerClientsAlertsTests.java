@@ -2,9 +2,6 @@ package org.rapport.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.alerts.AlertFixtures.aReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -28,6 +25,7 @@ import org.rapport.relationships.RelationshipManagement;
 import org.rapport.relationships.Urgency;
 import org.rapport.testing.TestOrganisation;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -58,6 +56,7 @@ class FormerClientsAlertsTests {
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
     @Autowired org.rapport.audit.AuditTrail audit;
+    WebClient web;
 
     AlertFixtures riverside;
     Staff ash;
@@ -69,6 +68,7 @@ class FormerClientsAlertsTests {
 
     @BeforeEach
     void raiseAnAlertAfterRobinsRelationshipEnded() {
+        web = new WebClient(mvc, accounts);
         riverside = new AlertFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         bea = riverside.aHelper("Bea Lowen");
@@ -90,11 +90,11 @@ class FormerClientsAlertsTests {
     }
 
     ResultActions page(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadUserByUsername(who.username()))).with(csrf()));
+        return web.page(who, request);
     }
 
     ResultActions api(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(who.username(), TestOrganisation.PASSWORD)));
+        return web.api(who, request);
     }
 
     @Test

@@ -5,9 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.rapport.endings.EndingFixtures.aReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -42,6 +39,7 @@ import org.rapport.sessions.SessionOutcome;
 import org.rapport.sessions.SessionRecord;
 import org.rapport.testing.TestOrganisation;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -71,6 +69,7 @@ class EndingsWebTests {
     @Autowired org.rapport.measures.MeasureManagement measures;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     EndingFixtures riverside;
     Staff ash;
@@ -80,6 +79,7 @@ class EndingsWebTests {
 
     @BeforeEach
     void bringZoesWorkToItsEnding() {
+        web = new WebClient(mvc, accounts);
         riverside = new EndingFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         zoe = riverside.as(ash, () -> relationships.refer(aReferral(NAME, ash, today().minusWeeks(14))));
@@ -105,11 +105,11 @@ class EndingsWebTests {
     }
 
     ResultActions page(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadUserByUsername(ash.username()))).with(csrf()));
+        return web.page(ash, request);
     }
 
     ResultActions api(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(ash.username(), TestOrganisation.PASSWORD)));
+        return web.api(ash, request);
     }
 
     ResultActions putJson(String path, String json) throws Exception {

@@ -2,10 +2,7 @@ package org.rapport.followups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.followups.FollowUpFixtures.aReferral;
-import static org.rapport.testing.TestOrganisation.PASSWORD;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -27,6 +24,7 @@ import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.testing.TestOrganisation.Staff;
 import org.rapport.testing.TravellingClock;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -59,6 +57,7 @@ class FollowUpPagesTests {
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcClient jdbc;
     @Autowired TravellingClock clock;
+    WebClient web;
 
     FollowUpFixtures riverside;
     Staff ash;
@@ -67,6 +66,7 @@ class FollowUpPagesTests {
 
     @BeforeEach
     void closeTheWorkWithRobin() {
+        web = new WebClient(mvc, accounts);
         clock.reset();
         today = LocalDate.now(clock);
         riverside = new FollowUpFixtures(accounts, people, relationships, events, transactions, "Riverside Counselling");
@@ -93,11 +93,11 @@ class FollowUpPagesTests {
     }
 
     ResultActions page(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadUserByUsername(ash.username()))).with(csrf()));
+        return web.page(ash, request);
     }
 
     ResultActions api(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(ash.username(), PASSWORD)));
+        return web.api(ash, request);
     }
 
     long count(String table) {
@@ -267,8 +267,7 @@ class FollowUpPagesTests {
         page(post("/follow-ups/" + followUp.value() + "/link").param("relationship", "not-a-uuid")).andExpect(status().is4xxClientError());
         Staff sam = riverside.staff("Sam Supervisor", Role.SUPERVISOR, Role.HELPER);
         riverside.supervises(sam, ash);
-        mvc.perform(post("/follow-ups/" + followUp.value() + "/link").with(user(accounts.loadUserByUsername(sam.username())))
-                .with(csrf())).andExpect(status().isForbidden());
+        web.page(sam, post("/follow-ups/" + followUp.value() + "/link")).andExpect(status().isForbidden());
         assertThat(links()).isZero();
     }
 

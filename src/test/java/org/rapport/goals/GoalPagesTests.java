@@ -1,13 +1,10 @@
 package org.rapport.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.rapport.goals.GoalFixtures.SLEEP_LEVELS;
 import static org.rapport.goals.GoalFixtures.WALK_LEVELS;
 import static org.rapport.goals.GoalFixtures.aGoal;
 import static org.rapport.goals.GoalFixtures.aReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -40,6 +37,7 @@ import org.rapport.sessions.SessionId;
 import org.rapport.sessions.SessionManagement;
 import org.rapport.sessions.SessionOutcome;
 import org.rapport.sessions.SessionRecord;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -68,6 +66,7 @@ class GoalPagesTests {
     @Autowired GoalManagement goals;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     GoalFixtures riverside;
     Staff ash;
@@ -76,6 +75,7 @@ class GoalPagesTests {
 
     @BeforeEach
     void setAGoalWithRobin() {
+        web = new WebClient(mvc, accounts);
         riverside = new GoalFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         robin = riverside.as(ash, () -> relationships.refer(aReferral("Robin Fairweather", ash, MODEL, Urgency.SOON,
@@ -103,23 +103,11 @@ class GoalPagesTests {
 
     /** Sends a request as someone; an exception escaping the page would be a 500, so it fails the test. */
     MvcResult sendAs(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult result;
-        try {
-            result = mvc.perform(request.with(user(accounts.loadUserByUsername(who.username()))).with(csrf())).andReturn();
-        } catch (Exception e) {
-            return fail("the page failed with an error (a 500): %s", e);
-        }
-        assertThat(result.getResponse().getStatus()).isLessThan(500);
-        assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception", "\tat org.");
-        return result;
+        return web.checkedPage(who, request);
     }
 
     Document shown(MvcResult result) throws Exception {
-        if (result.getResponse().getRedirectedUrl() != null) {
-            MvcResult followed = send(get(result.getResponse().getRedirectedUrl()).flashAttrs(result.getFlashMap()));
-            return Jsoup.parse(followed.getResponse().getContentAsString());
-        }
-        return Jsoup.parse(result.getResponse().getContentAsString());
+        return web.shown(ash, result);
     }
 
     static MockHttpServletRequestBuilder form(String path, Map<String, String> values) {

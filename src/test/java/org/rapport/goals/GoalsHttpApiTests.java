@@ -1,19 +1,16 @@
 package org.rapport.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
-import static org.rapport.goals.GoalFixtures.PASSWORD;
 import static org.rapport.goals.GoalFixtures.SLEEP_LEVELS;
 import static org.rapport.goals.GoalFixtures.aGoal;
 import static org.rapport.goals.GoalFixtures.aReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.rapport.testing.WebClient.isProblem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -43,6 +40,7 @@ import org.rapport.sessions.SessionId;
 import org.rapport.sessions.SessionManagement;
 import org.rapport.sessions.SessionOutcome;
 import org.rapport.sessions.SessionRecord;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -72,6 +70,7 @@ class GoalsHttpApiTests {
     @Autowired GoalManagement goals;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     GoalFixtures riverside;
     Staff ash;
@@ -80,6 +79,7 @@ class GoalsHttpApiTests {
 
     @BeforeEach
     void setAGoalWithRobin() {
+        web = new WebClient(mvc, accounts);
         riverside = new GoalFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         robin = riverside.as(ash, () -> relationships.refer(aReferral("Robin Fairweather", ash, MODEL, Urgency.SOON,
@@ -106,21 +106,7 @@ class GoalsHttpApiTests {
     }
 
     ResultActions as(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        ResultActions result;
-        try {
-            result = mvc.perform(request.with(httpBasic(who.username(), PASSWORD)));
-        } catch (Exception e) {
-            return fail("the API failed with an error (a 500): %s", e);
-        }
-        String body = result.andReturn().getResponse().getContentAsString();
-        assertThat(body).doesNotContain("Exception", "\tat org.", "\"trace\"");
-        assertThat(result.andReturn().getResponse().getStatus()).isLessThan(500);
-        return result;
-    }
-
-    static void isProblem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status)).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(status)).andExpect(jsonPath("$.title").isNotEmpty());
+        return web.checkedApi(who, request);
     }
 
     String goalJson(String overrides) {

@@ -5,10 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.rapport.measures.MeasureFixtures.aReferral;
 import static org.rapport.measures.MeasureFixtures.ownInstrument;
-import static org.rapport.testing.TestOrganisation.PASSWORD;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -30,6 +26,7 @@ import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -58,6 +55,7 @@ class InstrumentPagesTests {
     @Autowired MeasureManagement measures;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     MeasureFixtures riverside;
     Staff sam;
@@ -65,6 +63,7 @@ class InstrumentPagesTests {
 
     @BeforeEach
     void anAdminAndAHelper() {
+        web = new WebClient(mvc, accounts);
         riverside = new MeasureFixtures(accounts, people, "Riverside Counselling");
         sam = riverside.anAdmin("Sam Okafor");
         ash = riverside.aHelper("Ash Marlow");
@@ -335,11 +334,11 @@ class InstrumentPagesTests {
     }
 
     private <B extends AbstractMockHttpServletRequestBuilder<B>> ResultActions page(Staff who, B request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadUserByUsername(who.username()))).with(csrf()));
+        return web.page(who, request);
     }
 
     private ResultActions api(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(who.username(), PASSWORD)));
+        return web.api(who, request);
     }
 
     private long ownRows() {

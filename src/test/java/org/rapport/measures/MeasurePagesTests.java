@@ -2,9 +2,7 @@ package org.rapport.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.measures.MeasureFixtures.aReferral;
-import static org.rapport.testing.TestOrganisation.PASSWORD;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,6 +24,7 @@ import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -52,6 +51,7 @@ class MeasurePagesTests {
     @Autowired MeasureManagement measures;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     MeasureFixtures riverside;
     Staff ash;
@@ -59,6 +59,7 @@ class MeasurePagesTests {
 
     @BeforeEach
     void openARelationshipWithRobin() {
+        web = new WebClient(mvc, accounts);
         riverside = new MeasureFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         robin = riverside.as(ash, () -> relationships.refer(aReferral("Robin Quill Fairweather", ash, LocalDate.now(clock).minusWeeks(2))));
@@ -235,11 +236,11 @@ class MeasurePagesTests {
     }
 
     private org.springframework.test.web.servlet.ResultActions page(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadUserByUsername(ash.username()))).with(csrf()));
+        return web.page(ash, request);
     }
 
     private org.springframework.test.web.servlet.ResultActions api(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(ash.username(), PASSWORD)));
+        return web.api(ash, request);
     }
 
     private String send(String instrument) {

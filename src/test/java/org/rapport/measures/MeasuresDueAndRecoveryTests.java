@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rapport.measures.MeasureFixtures.aReferral;
 import static org.rapport.measures.MeasureFixtures.gad7;
 import static org.rapport.measures.MeasureFixtures.phq9;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,6 +37,7 @@ import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.rapport.testing.TestOrganisation;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -65,6 +63,7 @@ class MeasuresDueAndRecoveryTests {
     @Autowired MeasureManagement measures;
     @Autowired AuditTrail audit;
     @Autowired Clock clock;
+    WebClient web;
 
     MeasureFixtures riverside;
     Staff ash;
@@ -73,6 +72,7 @@ class MeasuresDueAndRecoveryTests {
 
     @BeforeEach
     void takeOnRobin() {
+        web = new WebClient(mvc, accounts);
         riverside = new MeasureFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         bea = riverside.aHelper("Bea Lowen");
@@ -110,11 +110,11 @@ class MeasuresDueAndRecoveryTests {
     }
 
     ResultActions page(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(accounts.loadUserByUsername(who.username()))).with(csrf()));
+        return web.page(who, request);
     }
 
     ResultActions api(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(who.username(), TestOrganisation.PASSWORD)));
+        return web.api(who, request);
     }
 
     // --- due measures --------------------------------------------------------------------------

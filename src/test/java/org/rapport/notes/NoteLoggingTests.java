@@ -1,7 +1,6 @@
 package org.rapport.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -18,6 +17,7 @@ import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.sessions.SessionId;
 import org.rapport.sessions.SessionManagement;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -66,15 +66,14 @@ class NoteLoggingTests {
         fen.run(ash, () -> notes.writeProcessNote(session, SECRET + " (process)"));
         fen.as(ash, () -> notes.processNoteOf(session));
 
-        mvc.perform(post("/api/sessions/" + other + "/note").with(httpBasic(ash.username(), NoteFixtures.PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON)
+        WebClient web = new WebClient(mvc, accounts);
+        web.api(ash, post("/api/sessions/" + other + "/note").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"template\": \"free\", \"sections\": {\"Note\": \"" + SECRET + " (api)\"}}"));
-        mvc.perform(get("/api/sessions/" + other + "/note").with(httpBasic(bea.username(), NoteFixtures.PASSWORD)));
-        mvc.perform(post("/api/sessions/" + other + "/note").with(httpBasic(ash.username(), NoteFixtures.PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON)
+        web.api(bea, get("/api/sessions/" + other + "/note"));
+        web.api(ash, post("/api/sessions/" + other + "/note").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"template\": \"nope\", \"sections\": {\"Note\": \"" + SECRET + " (refused)\"}}"));
-        mvc.perform(put("/api/sessions/" + other + "/process-note").with(httpBasic(ash.username(), NoteFixtures.PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"" + SECRET + " (api process)\"}"));
+        web.api(ash, put("/api/sessions/" + other + "/process-note").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"" + SECRET + " (api process)\"}"));
         fen.run(ash, () -> notes.sign(id, 0));
         fen.run(bea, () -> notes.addAddendum(id, SECRET + " (addendum)"));
         fen.as(ash, () -> relationships.overview(robin));

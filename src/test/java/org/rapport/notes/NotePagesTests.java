@@ -1,8 +1,6 @@
 package org.rapport.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
@@ -47,6 +46,7 @@ class NotePagesTests {
     @Autowired NoteManagement notes;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     NoteFixtures meadow;
     Staff ash;
@@ -58,6 +58,7 @@ class NotePagesTests {
 
     @BeforeEach
     void aSessionWithRobin() {
+        web = new WebClient(mvc, accounts);
         meadow = new NoteFixtures(accounts, people, "Meadow Counselling");
         ash = meadow.aHelper("Ash Marlow");
         bea = meadow.aHelper("Bea Lindqvist");
@@ -72,18 +73,14 @@ class NotePagesTests {
         SecurityContextHolder.clearContext();
     }
 
-    MockHttpServletRequestBuilder as(Staff who, MockHttpServletRequestBuilder request) {
-        return request.with(user(accounts.loadUserByUsername(who.username()))).with(csrf());
-    }
-
     Document page(Staff who, String url) throws Exception {
-        MvcResult result = mvc.perform(as(who, get(url))).andReturn();
+        MvcResult result = web.page(who, get(url)).andReturn();
         assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
         return Jsoup.parse(result.getResponse().getContentAsString());
     }
 
     MvcResult send(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(as(who, request)).andReturn();
+        return web.page(who, request).andReturn();
     }
 
     String sessionPage() {

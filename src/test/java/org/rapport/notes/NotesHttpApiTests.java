@@ -3,8 +3,6 @@ package org.rapport.notes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.rapport.notes.NoteFixtures.PASSWORD;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -26,6 +24,7 @@ import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.sessions.SessionId;
 import org.rapport.sessions.SessionManagement;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -55,6 +54,7 @@ class NotesHttpApiTests {
     @Autowired SessionManagement sessions;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     NoteFixtures brook;
     Staff ash;
@@ -65,6 +65,7 @@ class NotesHttpApiTests {
 
     @BeforeEach
     void aSessionWithRobin() {
+        web = new WebClient(mvc, accounts);
         brook = new NoteFixtures(accounts, people, "Brook Street Counselling");
         ash = brook.aHelper("Ash Marlow");
         bea = brook.aHelper("Bea Lindqvist");
@@ -80,7 +81,7 @@ class NotesHttpApiTests {
     }
 
     ResultActions call(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(who.username(), PASSWORD)));
+        return web.api(who, request);
     }
 
     ResultActions send(Staff who, MockHttpServletRequestBuilder request, String json) throws Exception {

@@ -3,11 +3,7 @@ package org.rapport.relationships;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.hasItem;
-import static org.rapport.relationships.RelationshipFixtures.PASSWORD;
 import static org.rapport.relationships.RelationshipFixtures.aReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -38,6 +34,7 @@ import org.rapport.sessions.SessionManagement;
 import org.rapport.sessions.SessionOutcome;
 import org.rapport.sessions.SessionRecord;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -66,6 +63,7 @@ class HandoverWebTests {
     @Autowired SessionManagement sessions;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     RelationshipFixtures riverside;
     Staff ash;
@@ -74,6 +72,7 @@ class HandoverWebTests {
 
     @BeforeEach
     void ashLeadsRobinWithAnAcceptedAgreement() {
+        web = new WebClient(mvc, accounts);
         riverside = new RelationshipFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         sam = riverside.aHelper("Sam Lee");
@@ -132,16 +131,7 @@ class HandoverWebTests {
         }
 
         MvcResult send(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-            MvcResult result;
-            try {
-                result = mvc.perform(request.with(user(accounts.loadUserByUsername(who.username()))).with(csrf()))
-                        .andReturn();
-            } catch (Exception e) {
-                return fail("the page failed with an error (a 500): %s", e);
-            }
-            assertThat(result.getResponse().getStatus()).isLessThan(500);
-            assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception", "\tat org.");
-            return result;
+            return web.checkedPage(who, request);
         }
 
         Document page(MvcResult result) throws Exception {
@@ -280,7 +270,7 @@ class HandoverWebTests {
         ResultActions as(Staff who, MockHttpServletRequestBuilder request) throws Exception {
             ResultActions result;
             try {
-                result = mvc.perform(request.with(httpBasic(who.username(), PASSWORD)));
+                result = web.api(who, request);
             } catch (Exception e) {
                 return fail("the API failed with an error (a 500): %s", e);
             }

@@ -1,11 +1,7 @@
 package org.rapport.relationships;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.rapport.relationships.RelationshipFixtures.aReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Clock;
@@ -15,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +25,7 @@ import org.rapport.people.NewClientMember;
 import org.rapport.people.NewClientParty;
 import org.rapport.people.PeopleManagement;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -57,6 +53,7 @@ class RelationshipPagesTests {
     @Autowired RelationshipManagement relationships;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     RelationshipFixtures riverside;
     Staff ash;
@@ -64,6 +61,7 @@ class RelationshipPagesTests {
 
     @BeforeEach
     void openARelationshipWithRobin() {
+        web = new WebClient(mvc, accounts);
         riverside = new RelationshipFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         robin = riverside.as(ash, () -> relationships.refer(aReferral("Robin Fairweather", ash, MODEL, Urgency.SOON,
@@ -120,25 +118,12 @@ class RelationshipPagesTests {
 
     /** Sends a form as Ash; an exception escaping the page would be a 500, so it fails the test. */
     MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult result;
-        try {
-            result = mvc.perform(request.with(user(accounts.loadUserByUsername(ash.username()))).with(csrf()))
-                    .andReturn();
-        } catch (Exception e) {
-            return fail("the page failed with an error (a 500): %s", e);
-        }
-        assertThat(result.getResponse().getStatus()).isLessThan(500);
-        assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception", "\tat org.");
-        return result;
+        return web.checkedPage(ash, request);
     }
 
     /** The page as shown: the form again, or the page a refusal redirects to, with its message. */
     Document shown(MvcResult result) throws Exception {
-        if (result.getResponse().getRedirectedUrl() != null) {
-            MvcResult followed = send(get(result.getResponse().getRedirectedUrl()).flashAttrs(result.getFlashMap()));
-            return Jsoup.parse(followed.getResponse().getContentAsString());
-        }
-        return Jsoup.parse(result.getResponse().getContentAsString());
+        return web.shown(ash, result);
     }
 
     /** What a refused change says on the relationship page it returns to. */

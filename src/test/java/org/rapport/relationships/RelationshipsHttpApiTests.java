@@ -1,14 +1,12 @@
 package org.rapport.relationships;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.rapport.relationships.RelationshipFixtures.PASSWORD;
 import static org.rapport.relationships.RelationshipFixtures.aReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.rapport.testing.WebClient.isProblem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -30,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.people.PeopleManagement;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -58,6 +57,7 @@ class RelationshipsHttpApiTests {
     @Autowired RelationshipManagement relationships;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     RelationshipFixtures riverside;
     Staff ash;
@@ -65,6 +65,7 @@ class RelationshipsHttpApiTests {
 
     @BeforeEach
     void openARelationshipWithRobin() {
+        web = new WebClient(mvc, accounts);
         riverside = new RelationshipFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         robin = riverside.as(ash, () -> relationships.refer(aReferral("Robin Fairweather", ash, MODEL, Urgency.SOON,
@@ -94,21 +95,7 @@ class RelationshipsHttpApiTests {
     }
 
     ResultActions as(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        ResultActions result;
-        try {
-            result = mvc.perform(request.with(httpBasic(who.username(), PASSWORD)));
-        } catch (Exception e) {
-            return fail("the API failed with an error (a 500): %s", e);
-        }
-        String body = result.andReturn().getResponse().getContentAsString();
-        assertThat(body).doesNotContain("Exception", "\tat org.", "\"trace\"");
-        assertThat(result.andReturn().getResponse().getStatus()).isLessThan(500);
-        return result;
-    }
-
-    static void isProblem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status)).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(status)).andExpect(jsonPath("$.title").isNotEmpty());
+        return web.checkedApi(who, request);
     }
 
     String referral(String overrides) {

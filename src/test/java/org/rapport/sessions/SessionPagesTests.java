@@ -1,11 +1,8 @@
 package org.rapport.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.rapport.sessions.SessionFixtures.aGroupReferral;
 import static org.rapport.sessions.SessionFixtures.aReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -31,6 +28,7 @@ import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.relationships.Urgency;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -56,6 +54,7 @@ class SessionPagesTests {
     @Autowired SessionManagement sessions;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     SessionFixtures riverside;
     Staff ash;
@@ -64,6 +63,7 @@ class SessionPagesTests {
 
     @BeforeEach
     void openAGroup() {
+        web = new WebClient(mvc, accounts);
         riverside = new SessionFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         group = riverside.as(ash, () -> relationships.refer(aGroupReferral("Tuesday anxiety group", ash,
@@ -86,15 +86,7 @@ class SessionPagesTests {
     }
 
     MvcResult send(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult result;
-        try {
-            result = mvc.perform(request.with(user(accounts.loadUserByUsername(who.username()))).with(csrf())).andReturn();
-        } catch (Exception e) {
-            return fail("the page failed with an error (a 500): %s", e);
-        }
-        assertThat(result.getResponse().getStatus()).isLessThan(500);
-        assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception", "\tat org.");
-        return result;
+        return web.checkedPage(who, request);
     }
 
     MvcResult send(MockHttpServletRequestBuilder request) throws Exception {

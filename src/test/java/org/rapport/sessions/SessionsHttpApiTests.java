@@ -1,12 +1,10 @@
 package org.rapport.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.rapport.sessions.SessionFixtures.PASSWORD;
 import static org.rapport.sessions.SessionFixtures.aGroupReferral;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.rapport.testing.WebClient.isProblem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -33,6 +31,7 @@ import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
 import org.rapport.testing.TestOrganisation.Staff;
+import org.rapport.testing.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -60,6 +59,7 @@ class SessionsHttpApiTests {
     @Autowired RelationshipManagement relationships;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    WebClient web;
 
     SessionFixtures riverside;
     Staff ash;
@@ -68,6 +68,7 @@ class SessionsHttpApiTests {
 
     @BeforeEach
     void openAGroup() {
+        web = new WebClient(mvc, accounts);
         riverside = new SessionFixtures(accounts, people, "Riverside Counselling");
         ash = riverside.aHelper("Ash Marlow");
         group = riverside.as(ash, () -> relationships.refer(aGroupReferral("Tuesday anxiety group", ash,
@@ -90,25 +91,11 @@ class SessionsHttpApiTests {
     }
 
     ResultActions as(Staff who, MockHttpServletRequestBuilder request) throws Exception {
-        ResultActions result;
-        try {
-            result = mvc.perform(request.with(httpBasic(who.username(), PASSWORD)));
-        } catch (Exception e) {
-            return fail("the API failed with an error (a 500): %s", e);
-        }
-        String body = result.andReturn().getResponse().getContentAsString();
-        assertThat(body).doesNotContain("Exception", "\tat org.", "\"trace\"");
-        assertThat(result.andReturn().getResponse().getStatus()).isLessThan(500);
-        return result;
+        return web.checkedApi(who, request);
     }
 
     ResultActions send(String path, String json) throws Exception {
         return as(ash, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
-    }
-
-    static void isProblem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status)).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(status)).andExpect(jsonPath("$.title").isNotEmpty());
     }
 
     String session(String on, String length) {
