@@ -128,12 +128,15 @@ public class RelationshipManagement {
     }
 
     private RelationshipInfo info(Relationship relationship, CurrentUser user) {
+        return info(relationship, access.mayChange(user, relationship));
+    }
+
+    private RelationshipInfo info(Relationship relationship, boolean mayChange) {
         ProcessModel model = model(relationship.processModelKey());
         Phase phase = model.phase(relationship.phaseIndex());
         return new RelationshipInfo(relationship.id(), relationship.clientPartyId(), relationship.status(),
                 model.key(), relationship.phaseIndex(), phase.key(), phase.name(), relationship.leadHelperId(),
-                relationship.helperIds(), relationship.referral().referredOn(), access.mayChange(user, relationship),
-                relationship.version());
+                relationship.helperIds(), relationship.referral().referredOn(), mayChange, relationship.version());
     }
 
     /**
@@ -255,13 +258,8 @@ public class RelationshipManagement {
     @Transactional(readOnly = true)
     public Optional<RelationshipInfo> describeForClientLink(RelationshipId id) {
         if (id == null) return Optional.empty();
-        return relationships.findById(id.value()).map(relationship -> {
-            ProcessModel model = model(relationship.processModelKey());
-            Phase phase = model.phase(relationship.phaseIndex());
-            return new RelationshipInfo(relationship.id(), relationship.clientPartyId(), relationship.status(),
-                    model.key(), relationship.phaseIndex(), phase.key(), phase.name(), relationship.leadHelperId(),
-                    relationship.helperIds(), relationship.referral().referredOn(), false, relationship.version());
-        });
+        // Nobody signed in may change anything through a client's link.
+        return relationships.findById(id.value()).map(relationship -> info(relationship, false));
     }
 
     @Transactional
