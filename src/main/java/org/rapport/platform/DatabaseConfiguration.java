@@ -23,11 +23,13 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabaseHolder embeddedDatabase(DataSourceProperties properties,
-            @Value("${rapport.embedded.data-dir:}") String dataDirectory) {
+            @Value("${rapport.embedded.data-dir:}") String dataDirectory,
+            @Value("${rapport.embedded.durable:true}") boolean durable) {
         if (properties.getUrl() != null && !properties.getUrl().isBlank()) {
             return EmbeddedDatabaseHolder.none();
         }
-        return EmbeddedDatabaseHolder.of(EmbeddedPostgresServer.start(dataDirectory));
+        return EmbeddedDatabaseHolder.of(EmbeddedPostgresServer.start(dataDirectory,
+                durable ? EmbeddedPostgresServer.Durability.DURABLE : EmbeddedPostgresServer.Durability.THROW_AWAY));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * <p>It runs as a superuser, so Rapport creates an ordinary login role that owns the application
  * database: row-level security binds that role (superusers bypass it), which keeps the embedded
  * default as close to production as it can be.
+ *
+ * <p>The server library is made for throw-away test databases and turns durability off (it starts
+ * PostgreSQL with {@code -F}, i.e. without fsync, and with {@code synchronous_commit=off}). A
+ * commit Rapport has acknowledged to a helper must survive a crash or a power cut, so a durable
+ * server sets all three durability settings back on; later {@code -c} options override {@code -F}.
+ * Only the suite's own throw-away databases run without them.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -35,10 +42,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static EmbeddedPostgresServer start(String dataDirectory) {
+        return start(dataDirectory, Durability.DURABLE);
+    }
+
+    static EmbeddedPostgresServer start(String dataDirectory, Durability durability) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100");
+            durability.settings().forEach(builder::setServerConfig);
+            if (durability == Durability.THROW_AWAY) {
+                log.info("Embedded PostgreSQL runs without fsync: for throw-away test databases only");
+            }
             if (!dataDirectory.isBlank()) {
                 Path dir = Path.of(dataDirectory).toAbsolutePath();
                 Files.createDirectories(dir.getParent());
@@ -50,6 +65,22 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL server did not start", e);
+        }
+    }
+
+    /** Whether the server may lose acknowledged commits in a crash, as only a test database may. */
+    enum Durability {
+        DURABLE(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on")),
+        THROW_AWAY(Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+
+        private final Map<String, String> settings;
+
+        Durability(Map<String, String> settings) {
+            this.settings = settings;
+        }
+
+        Map<String, String> settings() {
+            return settings;
         }
     }
 
