@@ -9,7 +9,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +63,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (!dataDirectory.isBlank()) {
                 Path dir = Path.of(dataDirectory).toAbsolutePath();
                 Files.createDirectories(dir.getParent());
+                stopServerLeftRunning(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
                 log.info("Embedded PostgreSQL keeps its data in {}", dir);
             }
@@ -65,6 +72,62 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL server did not start", e);
+        }
+    }
+
+    /**
+     * When Rapport's Java process was killed, the PostgreSQL server it started keeps running and
+     * holds the data folder, so the next start would fail. Such a server has no clients left (they
+     * died with the process), so it is asked to shut down as usual; only if it will not, it is
+     * killed, which durable settings make safe: PostgreSQL recovers from its write-ahead log.
+     */
+    static void stopServerLeftRunning(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) return;
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2 || !lines.get(0).trim().matches("\\d+")) return;
+        long pid = Long.parseLong(lines.get(0).trim());
+        Optional<ProcessHandle> server = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(p -> sameFolder(Path.of(lines.get(1).trim()), dataDirectory));
+        if (server.isEmpty()) return;   // a stale file: PostgreSQL itself sees that the process is gone
+        log.warn("Found the embedded PostgreSQL server left running by an earlier start of Rapport (pid {}); "
+                + "stopping it before starting again", pid);
+        ProcessHandle orphan = server.get();
+        orphan.destroy();
+        if (!waitForExit(orphan, Duration.ofSeconds(60))) {
+            log.warn("The PostgreSQL server left running (pid {}) did not stop within 60 s; killing it, "
+                    + "it will recover from its write-ahead log", pid);
+            orphan.descendants().forEach(ProcessHandle::destroyForcibly);
+            orphan.destroyForcibly();
+            if (!waitForExit(orphan, Duration.ofSeconds(30))) {
+                throw new IllegalStateException("The PostgreSQL server left running (pid " + pid
+                        + ") still holds " + dataDirectory + "; stop it by hand and start Rapport again");
+            }
+        }
+        log.warn("Stopped the PostgreSQL server left running (pid {}); starting the embedded server again", pid);
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration limit) {
+        try {
+            process.onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
         }
     }
 
