@@ -1,15 +1,21 @@
 package org.rapport.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Chooses the database: an external PostgreSQL when {@code spring.datasource.url} is set,
@@ -39,8 +45,8 @@ class DatabaseConfiguration {
         HikariDataSource pool = new HikariDataSource();
         if (embedded.isRunning()) {
             pool.setJdbcUrl(embedded.server().jdbcUrl());
-            pool.setUsername(EmbeddedPostgresServer.ROLE);
-            pool.setPassword(EmbeddedPostgresServer.ROLE_PASSWORD);
+            pool.setUsername(embedded.server().runtime().username());
+            pool.setPassword(embedded.server().runtime().password());
         } else {
             pool.setJdbcUrl(properties.getUrl());
             pool.setUsername(properties.getUsername());
@@ -49,6 +55,38 @@ class DatabaseConfiguration {
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("rapport");
         return new TenantAwareDataSource(pool);
+    }
+
+    /**
+     * The migrations run as the role that owns the schema: the embedded owner role, or on an
+     * external server {@code spring.flyway.user} and {@code spring.flyway.password}. Without those
+     * the runtime role runs them and owns the tables, which {@link DatabaseRoleCheck} warns about.
+     */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource migrationDataSource(DataSourceProperties properties, EmbeddedDatabaseHolder embedded,
+            @Value("${spring.flyway.user:}") String ownerUsername,
+            @Value("${spring.flyway.password:}") String ownerPassword) {
+        if (embedded.isRunning()) {
+            EmbeddedCredentials.Login owner = embedded.server().owner();
+            return new SimpleDriverDataSource(new Driver(), embedded.server().jdbcUrl(), owner.username(),
+                    owner.password());
+        }
+        return ownerUsername.isBlank()
+                ? new SimpleDriverDataSource(new Driver(), properties.getUrl(), properties.getUsername(),
+                        properties.getPassword())
+                : new SimpleDriverDataSource(new Driver(), properties.getUrl(), ownerUsername, ownerPassword);
+    }
+
+    /** The migrations' closing grants ({@code afterMigrate.sql}) go to the role the application connects as. */
+    @Bean
+    FlywayConfigurationCustomizer runtimeRoleForGrants(DataSourceProperties properties, EmbeddedDatabaseHolder embedded) {
+        String runtimeRole = embedded.isRunning() ? embedded.server().runtime().username() : properties.getUsername();
+        return configuration -> {
+            Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
+            placeholders.put("runtime_role", runtimeRole == null ? "" : runtimeRole);
+            configuration.placeholders(placeholders);
+        };
     }
 
     @Bean
@@ -61,14 +99,21 @@ class DatabaseConfiguration {
         return new DatabaseRoleCheck(jdbc);
     }
 
-    /** Warns loudly when the database role would bypass row-level security. */
+    /** Warns loudly when the role Rapport connects as could bypass row-level security or switch it off. */
     static final class DatabaseRoleCheck {
         DatabaseRoleCheck(JdbcTemplate jdbc) {
             Boolean bypasses = jdbc.queryForObject(
                     "select rolsuper or rolbypassrls from pg_roles where rolname = current_user", Boolean.class);
             if (Boolean.TRUE.equals(bypasses)) {
                 log.warn("The database role is a superuser or bypasses row-level security: the second wall "
-                        + "between organisations is down. Connect Rapport as an ordinary role that owns its schema.");
+                        + "between organisations is down. Connect Rapport as an ordinary role with only row grants.");
+            }
+            Integer owned = jdbc.queryForObject("select count(*) from pg_tables where schemaname = current_schema() "
+                    + "and tableowner = current_user", Integer.class);
+            if (owned != null && owned > 0) {
+                log.warn("The database role Rapport connects as owns {} tables, so it could switch row-level security "
+                        + "off. Run the migrations as an owner role (spring.flyway.user, spring.flyway.password) and "
+                        + "connect as a role that owns nothing; see the README.", owned);
             }
         }
     }

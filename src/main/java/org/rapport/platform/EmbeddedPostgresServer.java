@@ -22,9 +22,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The PostgreSQL server Rapport starts for itself when no external database is configured.
  *
- * <p>It runs as a superuser, so Rapport creates an ordinary login role that owns the application
- * database: row-level security binds that role (superusers bypass it), which keeps the embedded
- * default as close to production as it can be.
+ * <p>Three roles, each with a password: the superuser (used only here, to prepare the database),
+ * an owner role that owns the schema and runs the migrations, and the runtime role the application
+ * connects as, with only the grants it needs. The runtime role owns nothing, so it cannot switch
+ * row-level security off, and as an ordinary role the policies bind it.
+ *
+ * <p>Every connection, even on loopback, needs its role's password (scram-sha-256): the test
+ * library sets {@code trust}, which would let any local user in as the superuser. The generated
+ * passwords are kept beside the data folder in a file only its owner can read (see
+ * {@link EmbeddedCredentials}); a throw-away server keeps them in memory.
  *
  * <p>The server library is made for throw-away test databases and turns durability off (it starts
  * PostgreSQL with {@code -F}, i.e. without fsync, and with {@code synchronous_commit=off}). A
@@ -35,16 +41,18 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String DATABASE = "rapport";
-    static final String ROLE = "rapport_app";
-    // Local-only role on a server bound to loopback; not a secret.
-    static final String ROLE_PASSWORD = "rapport_app";
+    static final String SUPERUSER = "postgres";
+    static final String OWNER = "rapport_owner";
+    static final String RUNTIME = "rapport_app";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final EmbeddedCredentials credentials;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedCredentials credentials) {
         this.postgres = postgres;
+        this.credentials = credentials;
     }
 
     static EmbeddedPostgresServer start(String dataDirectory) {
@@ -52,26 +60,49 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static EmbeddedPostgresServer start(String dataDirectory, Durability durability) {
+        Path passwordFile = null;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("password_encryption", "scram-sha-256");
             durability.settings().forEach(builder::setServerConfig);
             if (durability == Durability.THROW_AWAY) {
                 log.info("Embedded PostgreSQL runs without fsync: for throw-away test databases only");
             }
-            if (!dataDirectory.isBlank()) {
+            EmbeddedCredentials credentials;
+            boolean fresh = true;
+            if (dataDirectory.isBlank()) {
+                credentials = EmbeddedCredentials.generate();
+            } else {
                 Path dir = Path.of(dataDirectory).toAbsolutePath();
                 Files.createDirectories(dir.getParent());
                 stopServerLeftRunning(dir);
+                fresh = !Files.exists(dir.resolve("PG_VERSION"));
+                credentials = EmbeddedCredentials.keptBeside(dir, fresh);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
                 log.info("Embedded PostgreSQL keeps its data in {}", dir);
             }
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+            if (fresh) {
+                // initdb takes its options after the library's own, so these replace its "-A trust".
+                passwordFile = Files.createTempFile("rapport-initdb", ".pw", EmbeddedCredentials.OWNER_ONLY);
+                Files.writeString(passwordFile, credentials.superuser());
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
+            }
+            builder.setConnectConfig("password", credentials.superuser());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), credentials);
             server.prepareApplicationDatabase();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL server did not start", e);
+        } finally {
+            if (passwordFile != null) {
+                try {
+                    Files.deleteIfExists(passwordFile);
+                } catch (IOException e) {
+                    log.warn("Could not remove the temporary password file {}", passwordFile);
+                }
+            }
         }
     }
 
@@ -151,21 +182,77 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
+    /** The role the application connects as: reads and writes rows, owns nothing. */
+    EmbeddedCredentials.Login runtime() {
+        return new EmbeddedCredentials.Login(RUNTIME, credentials.runtime());
+    }
+
+    /** The role that owns the schema and runs the migrations. */
+    EmbeddedCredentials.Login owner() {
+        return new EmbeddedCredentials.Login(OWNER, credentials.owner());
+    }
+
+    /**
+     * Creates the roles and the database, or brings an older data folder up to date: earlier
+     * versions ran everything as one role that owned the tables and let loopback connect without
+     * a password, so ownership moves to the owner role and every role gets its password.
+     */
     private void prepareApplicationDatabase() {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + ROLE + "'")) {
-                if (!rs.next()) {
-                    s.execute("create role " + ROLE + " login nosuperuser nobypassrls password '" + ROLE_PASSWORD + "'");
-                }
-            }
+            s.execute("alter role " + SUPERUSER + " password " + literal(credentials.superuser()));
+            ensureRole(s, OWNER, credentials.owner());
+            ensureRole(s, RUNTIME, credentials.runtime());
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (!rs.next()) {
-                    s.execute("create database " + DATABASE + " owner " + ROLE);
+                    s.execute("create database " + DATABASE + " owner " + OWNER);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare the embedded Rapport database", e);
         }
+        try (Connection c = postgres.getDatabase(SUPERUSER, DATABASE).getConnection();
+                Statement s = c.createStatement()) {
+            // Everything the runtime role owned (an older data folder) now belongs to the owner role.
+            s.execute("reassign owned by " + RUNTIME + " to " + OWNER);
+            s.execute("alter database " + DATABASE + " owner to " + OWNER);
+            s.execute("alter schema public owner to " + OWNER);
+            // Only the owner creates objects; PostgreSQL 14 still lets every role create in public.
+            s.execute("revoke create on schema public from public");
+            s.execute("grant usage on schema public to " + RUNTIME);
+            s.execute("grant connect on database " + DATABASE + " to " + RUNTIME);
+            requirePasswordsForEveryConnection(s);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not prepare the embedded Rapport database", e);
+        }
+    }
+
+    private static void ensureRole(Statement s, String role, String password) throws SQLException {
+        boolean exists;
+        try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+            exists = rs.next();
+        }
+        s.execute((exists ? "alter role " : "create role ") + role
+                + " login nosuperuser nocreatedb nocreaterole nobypassrls noinherit password " + literal(password));
+    }
+
+    /** Replaces the library's {@code trust} lines: loopback and the local socket both ask for a password. */
+    private void requirePasswordsForEveryConnection(Statement s) throws SQLException, IOException {
+        Path hba;
+        try (ResultSet rs = s.executeQuery("show hba_file")) {
+            rs.next();
+            hba = Path.of(rs.getString(1));
+        }
+        Files.writeString(hba, EmbeddedCredentials.PASSWORDS_REQUIRED + "\n" + """
+                local   all   all                 scram-sha-256
+                host    all   all   127.0.0.1/32  scram-sha-256
+                host    all   all   ::1/128       scram-sha-256
+                """);
+        s.execute("select pg_reload_conf()");
+    }
+
+    /** Passwords are generated here from a URL-safe alphabet; quoting guards the statement all the same. */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     @Override

@@ -115,7 +115,6 @@ class EmbeddedDurabilityIntegrationTests {
     }
 
     private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.ROLE,
-                EmbeddedPostgresServer.ROLE_PASSWORD);
+        return DriverManager.getConnection(server.jdbcUrl(), server.owner().username(), server.owner().password());
     }
 }

@@ -37,8 +37,7 @@ class EmbeddedServerLeftRunningIntegrationTests {
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("server left running").contains(true);
 
         try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(data.toString());
-                Connection c = DriverManager.getConnection(restarted.jdbcUrl(), EmbeddedPostgresServer.ROLE,
-                        EmbeddedPostgresServer.ROLE_PASSWORD);
+                Connection c = DriverManager.getConnection(restarted.jdbcUrl(), restarted.owner().username(), restarted.owner().password());
                 Statement s = c.createStatement();
                 var rs = s.executeQuery("select note from written_before_the_kill")) {
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -51,8 +50,7 @@ class EmbeddedServerLeftRunningIntegrationTests {
     static final class StartsAServerAndDiesAbruptly {
         public static void main(String[] args) throws Exception {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new File(args[0]).getPath());
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.ROLE,
-                    EmbeddedPostgresServer.ROLE_PASSWORD); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.owner().username(), server.owner().password()); Statement s = c.createStatement()) {
                 s.execute("create table written_before_the_kill (note text)");
                 s.execute("insert into written_before_the_kill values ('still here')");
             }

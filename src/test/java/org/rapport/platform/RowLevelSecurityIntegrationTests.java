@@ -3,6 +3,7 @@ package org.rapport.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.accounts.AccountManagement;
@@ -56,5 +57,33 @@ class RowLevelSecurityIntegrationTests {
         Boolean bypasses = jdbc.sql("select rolsuper or rolbypassrls from pg_roles where rolname = current_user")
                 .query(Boolean.class).single();
         assertThat(bypasses).isFalse();
+    }
+
+    @Test
+    void runsAsARoleThatOwnsNoTableSoCannotSwitchTheWallOff() {
+        assertThat(jdbc.sql("select count(*) from pg_tables where schemaname = current_schema() and tableowner = current_user")
+                .query(Long.class).single()).as("tables the runtime role owns").isZero();
+
+        for (String switchOff : List.of(
+                "alter table helper no force row level security",
+                "alter table helper disable row level security",
+                "drop policy organisation_isolation on helper",
+                "create policy everything on helper using (true)")) {
+            assertThatThrownBy(() -> jdbc.sql(switchOff).update()).as(switchOff)
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause().hasMessageContaining("must be owner");
+        }
+    }
+
+    @Test
+    void runsAsARoleThatCannotBecomeTheOwnerOrCreateTables() {
+        String owner = jdbc.sql("select tableowner from pg_tables where tablename = 'helper'").query(String.class).single();
+
+        assertThatThrownBy(() -> jdbc.sql("set role \"" + owner + "\"").update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("create table a_table_of_its_own (id int)").update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("permission denied");
     }
 }
