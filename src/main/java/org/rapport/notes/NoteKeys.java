@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.rapport.platform.DatabaseMode;
 import org.slf4j.Logger;
@@ -22,9 +23,11 @@ import org.springframework.context.annotation.Configuration;
  * ({@code tinkey create-keyset --key-template AES256_GCM --out-format json}). Lose it and the notes are
  * lost with it; keep it apart from the database backups.
  *
- * <p>On the embedded database, when none is supplied, Rapport generates one and keeps it beside the
- * database's data directory ({@code notes-keyset.json}), so notes survive a restart; with no data
- * directory (tests) it lives only in memory. On an external database Rapport refuses to start
+ * <p>On the embedded database, when none is supplied, Rapport generates one and keeps it in
+ * {@code rapport.notes.keyset-file} ({@code ./keys/notes-keyset.json}), so notes survive a restart;
+ * with no data directory (tests) it lives only in memory. That file is kept out of {@code ./data}
+ * on purpose: one copy of the data folder must not hold both the notes and their key. A key an
+ * earlier version kept in {@code ./data} is moved out on the next start. On an external database Rapport refuses to start
  * without one, unless {@code rapport.notes.allow-generated-key=true} says a throw-away key is fine
  * (the test suite on CI's PostgreSQL).
  */
@@ -33,15 +36,18 @@ class NoteKeys {
 
     private static final Logger log = LoggerFactory.getLogger(NoteKeys.class);
     static final String KEYSET_FILE = "notes-keyset.json";
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY_FOLDER =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     @Bean
     NoteCipher noteCipher(@Value("${rapport.notes.keyset:}") String keyset, DatabaseMode database,
             @Value("${rapport.embedded.data-dir:}") String dataDirectory,
+            @Value("${rapport.notes.keyset-file:./keys/notes-keyset.json}") String keysetFile,
             @Value("${rapport.notes.allow-generated-key:false}") boolean allowGeneratedKey) {
         if (!keyset.isBlank()) return NoteCipher.fromJson(keyset);
         if (database.isEmbedded()) {
             if (dataDirectory.isBlank()) return NoteCipher.fromJson(NoteCipher.newKeysetJson());
-            return NoteCipher.fromJson(keptBeside(Path.of(dataDirectory)));
+            return NoteCipher.fromJson(keptApart(Path.of(keysetFile), Path.of(dataDirectory)));
         }
         if (allowGeneratedKey) {
             log.warn("Notes are encrypted with a key generated for this run only (rapport.notes.allow-generated-key); "
@@ -53,13 +59,23 @@ class NoteKeys {
                 + "your secret store. Make one with: tinkey create-keyset --key-template AES256_GCM --out-format json");
     }
 
-    /** The keyset kept next to the embedded database's data directory, made on first start. */
-    static String keptBeside(Path dataDirectory) {
+    /**
+     * The keyset kept in its own file, away from the embedded database's data directory, made on
+     * first start; one an earlier version kept beside the data is moved there first.
+     */
+    static String keptApart(Path keysetFile, Path dataDirectory) {
+        Path file = keysetFile.toAbsolutePath().normalize();
         Path parent = dataDirectory.toAbsolutePath().normalize().getParent();
-        Path file = (parent == null ? dataDirectory.toAbsolutePath() : parent).resolve(KEYSET_FILE);
+        Path earlier = (parent == null ? dataDirectory.toAbsolutePath() : parent).resolve(KEYSET_FILE);
         try {
+            if (!Files.exists(file) && Files.exists(earlier) && !earlier.equals(file)) {
+                Files.createDirectories(file.getParent(), OWNER_ONLY_FOLDER);
+                Files.move(earlier, file, StandardCopyOption.ATOMIC_MOVE);
+                log.warn("Moved the notes key from {} to {}: a backup of the data folder no longer holds the key "
+                        + "that opens it. Back the key up on its own.", earlier, file);
+            }
             if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8);
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(file.getParent(), OWNER_ONLY_FOLDER);
             String json = NoteCipher.newKeysetJson();
             try {
                 if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {

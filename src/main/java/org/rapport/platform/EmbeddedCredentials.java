@@ -66,15 +66,15 @@ record EmbeddedCredentials(String superuser, String owner, String runtime) {
             String owner = stored.getProperty("owner");
             String runtime = stored.getProperty("runtime");
             if (superuser == null || owner == null || runtime == null) {
-                throw new IllegalStateException("The embedded database's credentials file " + file
-                        + " is incomplete; restore it from the backup taken with the data folder");
+                throw new EmbeddedDatabaseRefused("The embedded database's credentials file " + file + " is incomplete.",
+                        "Restore it from the backup taken with the data folder.");
             }
             return new EmbeddedCredentials(superuser, owner, runtime);
         }
         Path hba = dataDirectory.resolve("pg_hba.conf");
         if (!freshCluster && Files.exists(hba) && Files.readString(hba).contains(PASSWORDS_REQUIRED)) {
-            throw new IllegalStateException("The embedded database in " + dataDirectory + " needs the passwords kept in "
-                    + file + ", which is missing; restore it from the backup taken with the data folder");
+            throw new EmbeddedDatabaseRefused("The embedded database in " + dataDirectory + " needs the passwords kept in "
+                    + file + ", which is missing.", "Restore it from the backup taken with the data folder.");
         }
         EmbeddedCredentials generated = generate();
         Properties properties = new Properties();

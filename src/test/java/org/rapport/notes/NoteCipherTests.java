@@ -57,24 +57,40 @@ class NoteCipherTests {
     }
 
     @Test
-    void keepsAGeneratedKeysetBesideTheEmbeddedDataSoNotesSurviveARestart(@TempDir Path dir) throws Exception {
+    void keepsAGeneratedKeysetApartFromTheEmbeddedDataSoNotesSurviveARestart(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data").resolve("postgres");
-        String first = NoteKeys.keptBeside(data);
-        assertThat(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE)).exists();
-        String again = NoteKeys.keptBeside(data);
+        Path key = dir.resolve("keys").resolve(NoteKeys.KEYSET_FILE);
+        String first = NoteKeys.keptApart(key, data);
+        assertThat(key).exists();
+        assertThat(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE)).as("no key in the data folder").doesNotExist();
+        String again = NoteKeys.keptApart(key, data);
         assertThat(again).isEqualTo(first);
         byte[] sealed = NoteCipher.fromJson(first).encrypt("kept", ORG, NOTE, Notes.NOTE_BODY);
         assertThat(NoteCipher.fromJson(again).decrypt(sealed, ORG, NOTE, Notes.NOTE_BODY)).isEqualTo("kept");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
                 .as("only its owner reads the key").isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent()))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void movesAKeysetAnEarlierVersionKeptInTheDataFolderOutOfIt(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data").resolve("postgres");
+        Files.createDirectories(data);
+        String earlier = NoteCipher.newKeysetJson();
+        Files.writeString(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE), earlier);
+        Path key = dir.resolve("keys").resolve(NoteKeys.KEYSET_FILE);
+
+        assertThat(NoteKeys.keptApart(key, data)).isEqualTo(earlier);
+        assertThat(Files.readString(key)).isEqualTo(earlier);
+        assertThat(dir.resolve("data").resolve(NoteKeys.KEYSET_FILE)).doesNotExist();
     }
 
     @Test
     void refusesToStartOnAnExternalDatabaseWithoutAKey() {
         NoteKeys keys = new NoteKeys();
-        assertThatThrownBy(() -> keys.noteCipher("", new org.rapport.platform.DatabaseMode(false), "", false))
+        assertThatThrownBy(() -> keys.noteCipher("", new org.rapport.platform.DatabaseMode(false), "", "", false))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("RAPPORT_NOTES_KEYSET");
-        assertThat(keys.noteCipher("", new org.rapport.platform.DatabaseMode(false), "", true)).isNotNull();
-        assertThat(keys.noteCipher(NoteCipher.newKeysetJson(), new org.rapport.platform.DatabaseMode(false), "", false)).isNotNull();
+        assertThat(keys.noteCipher("", new org.rapport.platform.DatabaseMode(false), "", "", true)).isNotNull();
+        assertThat(keys.noteCipher(NoteCipher.newKeysetJson(), new org.rapport.platform.DatabaseMode(false), "", "", false)).isNotNull();
     }
 }

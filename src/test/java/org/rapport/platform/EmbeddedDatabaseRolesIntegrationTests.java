@@ -77,7 +77,7 @@ class EmbeddedDatabaseRolesIntegrationTests {
 
         assertThatThrownBy(() -> EmbeddedPostgresServer.start(data.toString()))
                 .hasMessageContaining("postgres.credentials")
-                .hasMessageContaining("restore it from the backup");
+                .hasMessageContaining("Restore it from the backup");
     }
 
     /**
