@@ -6,16 +6,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import org.rapport.platform.DatabaseUnavailable;
 import org.rapport.shared.Tenancy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -63,15 +66,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
-                                "Send a Rapport sign-in name and password with HTTP Basic authentication.")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::signInNeeded))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookie authenticates an API call, so there is no session for a forged request to ride on.
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "Sign-in needed", "Send a Rapport sign-in name and password with HTTP Basic authentication."))
+                        .authenticationEntryPoint(SecurityConfiguration::signInNeeded)
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your role does not allow this.")))
                 .headers(SecurityConfiguration::headers)
@@ -84,12 +84,13 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/calendar/**", "/m/**", "/f/**",
+                                "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs/**", "/calendar/**", "/m/**", "/f/**",
                                 "/reconnect/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler(SecurityConfiguration::signInFailed))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfiguration::headers)
@@ -103,6 +104,27 @@ class SecurityConfiguration {
                 .frameOptions(frame -> frame.deny())
                 .contentTypeOptions(nosniff -> { })
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    /**
+     * A sign-in that could not be checked because the database is away is not a wrong password:
+     * the caller is told to come back, not to sign in again.
+     */
+    private static void signInNeeded(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (DatabaseUnavailable.causedBy(e)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            problem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL);
+            return;
+        }
+        problem(response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
+                "Send a Rapport sign-in name and password with HTTP Basic authentication.");
+    }
+
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.sendRedirect(request.getContextPath()
+                + (DatabaseUnavailable.causedBy(e) ? "/login?unavailable" : "/login?error"));
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -28,8 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of the HTTP API as an RFC 9457 problem response: a title, a status, a detail in plain
  * words, and for invalid input the fields at fault. Never a stack trace, never client content.
  */
-// First, so that the pages' advice (which also matches @RestController) never answers an API call.
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Before the pages' advice (which also matches @RestController), so that it never answers an API call;
+// only an unreachable database is answered earlier (DatabaseUnavailableAnswers).
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 

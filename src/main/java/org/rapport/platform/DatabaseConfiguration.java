@@ -1,6 +1,7 @@
 package org.rapport.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -41,7 +42,8 @@ class DatabaseConfiguration {
     @Bean
     @Primary
     DataSource dataSource(DataSourceProperties properties, EmbeddedDatabaseHolder embedded,
-            @Value("${rapport.database.pool-size:10}") int poolSize) {
+            @Value("${rapport.database.pool-size:10}") int poolSize,
+            @Value("${rapport.database.connection-timeout:3s}") Duration connectionTimeout) {
         HikariDataSource pool = new HikariDataSource();
         if (embedded.isRunning()) {
             pool.setJdbcUrl(embedded.server().jdbcUrl());
@@ -53,6 +55,12 @@ class DatabaseConfiguration {
             pool.setPassword(properties.getPassword());
         }
         pool.setMaximumPoolSize(poolSize);
+        // While PostgreSQL is away, a request waits seconds for a connection, not the pool's default 30,
+        // and is answered 503 (DatabaseUnavailableAnswers); the pool reconnects by itself once it is back.
+        pool.setConnectionTimeout(connectionTimeout.toMillis());
+        pool.setValidationTimeout(Math.min(2_000, connectionTimeout.toMillis()));
+        pool.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectionTimeout.toSeconds())));
+        pool.addDataSourceProperty("tcpKeepAlive", "true");
         pool.setPoolName("rapport");
         return new TenantAwareDataSource(pool);
     }

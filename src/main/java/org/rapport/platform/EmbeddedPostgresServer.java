@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +50,17 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
     private final EmbeddedCredentials credentials;
+    private final EmbeddedPostgres.@Nullable Builder restart;
+    private final @Nullable Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedCredentials credentials) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedCredentials credentials,
+            EmbeddedPostgres.@Nullable Builder restart, @Nullable Path dataDirectory) {
         this.postgres = postgres;
         this.credentials = credentials;
+        this.restart = restart;
+        this.dataDirectory = dataDirectory;
     }
 
     static EmbeddedPostgresServer start(String dataDirectory) {
@@ -74,10 +80,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
             EmbeddedCredentials credentials;
             boolean fresh = true;
+            Path dir = null;
             if (dataDirectory.isBlank()) {
                 credentials = EmbeddedCredentials.generate();
             } else {
-                Path dir = Path.of(dataDirectory).toAbsolutePath();
+                dir = Path.of(dataDirectory).toAbsolutePath();
                 Files.createDirectories(dir.getParent());
                 stopServerLeftRunning(dir);
                 fresh = !Files.exists(dir.resolve("PG_VERSION"));
@@ -93,7 +100,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
             }
             builder.setConnectConfig("password", credentials.superuser());
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), credentials);
+            EmbeddedPostgres started = builder.start();
+            // A restart reuses the folder, the settings and the port, so the pool reconnects to the same address.
+            EmbeddedPostgres.Builder restart = dir == null ? null : builder.setPort(started.getPort());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(started, credentials, restart, dir);
             server.prepareApplicationDatabase();
             return server;
         } catch (IOException e) {
@@ -205,6 +215,44 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /**
+     * Starts the server again when its postmaster is gone (killed, crashed, stopped by hand), on the
+     * same folder and port; PostgreSQL recovers from its write-ahead log. A throw-away server is not
+     * restarted. Returns whether it was.
+     */
+    synchronized boolean restartIfStopped() {
+        if (restart == null || dataDirectory == null || postmasterRunning(dataDirectory)) return false;
+        log.warn("The embedded PostgreSQL server has stopped; starting it again on port {}", postgres.getPort());
+        try {
+            postgres.close();   // releases the folder's lock; the server itself is already gone
+            postgres = restart.start();
+            log.warn("The embedded PostgreSQL server is running again on port {}", postgres.getPort());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.warn("The embedded PostgreSQL server did not start again yet ({}); trying again shortly", e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean postmasterRunning(Path dataDirectory) {
+        try {
+            Path pidFile = dataDirectory.resolve("postmaster.pid");
+            if (!Files.isRegularFile(pidFile)) return false;
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) return false;
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException e) {
+            return true;   // cannot tell: leave it alone rather than start a second server on the folder
+        }
+    }
+
+    /** The postmaster's process id, from its pid file; for tests that stop it the hard way. */
+    Optional<Long> postmasterPid() throws IOException {
+        if (dataDirectory == null) return Optional.empty();
+        List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+        return Optional.of(Long.parseLong(lines.get(0).trim()));
     }
 
     /** A superuser connection to Rapport's database, for the upgrade's copy and nothing else. */
