@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +38,28 @@ class DemoSeeding {
         };
     }
 
+    private volatile boolean seededNow;
+
+    /**
+     * Seeds while the application context is still starting: a stop asked for meanwhile (SIGTERM)
+     * waits for the start, and so for the seeding's transaction, instead of cutting it off.
+     */
+    @EventListener(ContextRefreshedEvent.class)
+    void seed(ContextRefreshedEvent event) {
+        if (event.getApplicationContext().getParent() != null || !shouldSeed()) return;
+        seededNow = !demo.isPresent();
+        if (seededNow) log.info("Seeding the demo organisation…");
+        demo.seedIfAbsent();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    void seedAndAnnounce() {
+    void announce() {
         if (!shouldSeed()) {
             if (!demo.isPresent()) log.info("No demo organisation (rapport.demo.seed={}).", mode);
             return;
         }
-        boolean fresh = !demo.isPresent();
-        demo.seedIfAbsent();
-        log.info("{} Sign in with any of these (password: {}):", fresh ? "Demo organisation seeded." : "Demo organisation ready.",
-                DemoOrganisation.PASSWORD);
+        log.info("{} Sign in with any of these (password: {}):",
+                seededNow ? "Demo organisation seeded." : "Demo organisation ready.", DemoOrganisation.PASSWORD);
         DemoOrganisation.LOGINS.forEach(l -> log.info("    {}  ({})", l.username(), l.who()));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -31,10 +32,12 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabaseHolder embeddedDatabase(DataSourceProperties properties,
             @Value("${rapport.embedded.data-dir:}") String dataDirectory,
-            @Value("${rapport.embedded.durable:true}") boolean durable) {
+            @Value("${rapport.embedded.durable:true}") boolean durable, ConfigurableApplicationContext context) {
         if (properties.getUrl() != null && !properties.getUrl().isBlank()) {
             return EmbeddedDatabaseHolder.none();
         }
+        // A kept data folder is Rapport running for real; the suite's throw-away servers leave signals alone.
+        if (!dataDirectory.isBlank()) OrderlyStop.install(context);
         return EmbeddedDatabaseHolder.of(EmbeddedPostgresServer.start(dataDirectory,
                 durable ? EmbeddedPostgresServer.Durability.DURABLE : EmbeddedPostgresServer.Durability.THROW_AWAY));
     }
