@@ -113,6 +113,15 @@ public class AccountManagement implements UserDetailsService {
                 .query(String.class).optional();
     }
 
+    /** The account with this sign-in name, in whichever organisation, for recording what happened to it. */
+    Optional<CurrentUser> signInAccount(String username) {
+        try {
+            return Optional.of(((SignedInUser) loadUserByUsername(username)).asCurrentUser());
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     // Not transactional: the sign-in name is found before its organisation is in scope, and each
     // query takes its own connection scoped to the organisation known at that moment.
     @Override
