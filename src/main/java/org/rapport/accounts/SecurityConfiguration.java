@@ -76,7 +76,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Changing the organisation's people is an admin's work: refused before the body is read,
                         // so a caller without the role learns nothing from how their request would be checked.
-                        .requestMatchers(HttpMethod.POST, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
+                        .requestMatchers(HttpMethod.POST, "/api/helpers/**", "/api/teams/**", "/api/supervision/**",
+                                "/api/accounts/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
                         .hasRole(Role.ADMIN.name())

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.rapport.accounts.SignInLocked;
+import org.rapport.accounts.SignInUnlocked;
 import org.rapport.shared.OrganisationId;
 import org.rapport.shared.Tenancy;
 import org.springframework.context.event.EventListener;
@@ -12,8 +13,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes each pause of an account's sign-in to its organisation's audit trail. Listens
- * synchronously: a pause is written as it begins, in the request that began it.
+ * Writes each pause and unlock of an account's sign-in to its organisation's audit trail. Listens
+ * synchronously: a pause is written as it begins, in the request that began it, and an unlock in
+ * the admin's transaction, so it stands or falls with it.
  */
 @Component
 class SignInAudit {
@@ -37,7 +39,14 @@ class SignInAudit {
                 + " after " + locked.failedAttempts() + " failed attempts " + counted);
     }
 
-    // The organisation is put in scope before the transaction takes its connection.
+    @EventListener
+    void on(SignInUnlocked unlocked) {
+        record(unlocked.organisation(), unlocked.account().value(),
+                unlocked.wasPaused() ? "Sign-in unlocked by an admin" : "Sign-in unlocked by an admin (it was not paused)");
+    }
+
+    // The organisation is put in scope before the transaction takes its connection; an admin's
+    // unlock already has both, and joins its transaction.
     private void record(OrganisationId organisation, UUID account, String detail) {
         Tenancy.runAs(organisation, () -> transactions.executeWithoutResult(
                 status -> audit.changed(ACCOUNT, account, null, detail)));
