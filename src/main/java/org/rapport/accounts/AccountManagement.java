@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.rapport.shared.OrganisationId;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -29,11 +32,16 @@ public class AccountManagement implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle,
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -111,6 +119,43 @@ public class AccountManagement implements UserDetailsService {
     public Optional<String> usernameOfHelper(UUID helperId) {
         return jdbc.sql("select username from user_account where helper_id = ?").param(helperId)
                 .query(String.class).optional();
+    }
+
+    /**
+     * Lifts the pause on sign-in to an account of the organisation in scope, and starts its count of
+     * failed attempts again; an organisation admin's work. A pause on the client address the
+     * attempts came from is not lifted: it ends by itself.
+     *
+     * @throws RecordNotFound when no account of this organisation has the sign-in name
+     */
+    @Transactional
+    public void unlockSignIn(String username) {
+        if (!CurrentUser.require().isAdmin()) {
+            throw new AccessDeniedException("only an organisation admin may unlock sign-in");
+        }
+        OrganisationId organisation = Tenancy.require();
+        String name = SignInThrottle.key(username);
+        AccountId account = jdbc.sql("select account_id from user_account where organisation_id = ? and username = ?")
+                .params(organisation.value(), name).query(UUID.class).optional().map(AccountId::new)
+                .orElseThrow(() -> new RecordNotFound("sign-in account"));
+        boolean wasPaused = throttle.accountPausedUntil(name).isPresent();
+        // Audited first: the unlock is kept only if its audit entry is.
+        events.publishEvent(new SignInUnlocked(account, organisation, wasPaused, clock.instant()));
+        throttle.lift(name);
+    }
+
+    /** Until when sign-in with this name is paused by its own failed attempts, if it is. */
+    public Optional<Instant> signInPausedUntil(String username) {
+        return throttle.accountPausedUntil(username);
+    }
+
+    /** The account with this sign-in name, in whichever organisation, for recording what happened to it. */
+    Optional<CurrentUser> signInAccount(String username) {
+        try {
+            return Optional.of(((SignedInUser) loadUserByUsername(username)).asCurrentUser());
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     // Not transactional: the sign-in name is found before its organisation is in scope, and each

@@ -4,10 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import org.rapport.platform.DatabaseUnavailable;
 import org.rapport.shared.Tenancy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,9 +34,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Two doors: the pages (form sign-in, session cookie, CSRF tokens) and the HTTP API under
  * {@code /api} (HTTP Basic on every request, no session, so no cookie can be forged into a call).
  * Both send the same security headers, and both put the signed-in user's organisation in scope.
+ * Both sign in through {@link ThrottledSignIn}, so repeated failures pause sign-in at either door.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInLimits.class)
 class SecurityConfiguration {
+
+    /** The session attributes that carry the typed sign-in name, and the wait, back to the sign-in page. */
+    static final String TYPED_USERNAME = "rapport.sign-in.username";
+    static final String PAUSED_MINUTES = "rapport.sign-in.paused-minutes";
 
     /** No inline script or style anywhere; nothing may frame a page. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -55,13 +64,21 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ThrottledSignIn throttledSignIn(AccountManagement accounts, PasswordEncoder passwords, SignInThrottle throttle,
+            SignInLimits limits, ApplicationEventPublisher events) {
+        return new ThrottledSignIn(accounts, passwords, throttle, limits, events);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain httpApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain httpApi(HttpSecurity http, ThrottledSignIn signIn) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(requests -> requests
                         // Changing the organisation's people is an admin's work: refused before the body is read,
                         // so a caller without the role learns nothing from how their request would be checked.
-                        .requestMatchers(HttpMethod.POST, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
+                        .requestMatchers(HttpMethod.POST, "/api/helpers/**", "/api/teams/**", "/api/supervision/**",
+                                "/api/accounts/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
                         .hasRole(Role.ADMIN.name())
@@ -81,16 +98,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pages(HttpSecurity http, ThrottledSignIn signIn) throws Exception {
+        http.authenticationManager(signIn)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs/**", "/calendar/**", "/m/**", "/f/**",
                                 "/reconnect/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
-                        .failureHandler(SecurityConfiguration::signInFailed))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(SecurityConfiguration::signInFailed).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfiguration::headers)
@@ -108,32 +126,58 @@ class SecurityConfiguration {
 
     /**
      * A sign-in that could not be checked because the database is away is not a wrong password:
-     * the caller is told to come back, not to sign in again.
+     * the caller is told to come back, not to sign in again. A paused sign-in is told when to.
      */
     private static void signInNeeded(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (DatabaseUnavailable.causedBy(e)) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             problem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL);
-            return;
+        } else if (e instanceof SignInPaused paused) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(paused.retryAfterSeconds()));
+            problem(response, HttpStatus.TOO_MANY_REQUESTS, "Sign-in paused", "Too many sign-in attempts "
+                    + "failed, so sign-in is paused for a while. Try again after the time in Retry-After.",
+                    "urn:rapport:problem:sign-in-paused");
+        } else {
+            problem(response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
+                    "Send a Rapport sign-in name and password with HTTP Basic authentication.");
         }
-        problem(response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
-                "Send a Rapport sign-in name and password with HTTP Basic authentication.");
     }
 
-    private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
-        response.sendRedirect(request.getContextPath()
-                + (DatabaseUnavailable.causedBy(e) ? "/login?unavailable" : "/login?error"));
+    /**
+     * Back to the sign-in page with the name as typed: saying the password did not match, or that
+     * sign-in is paused, in the same words whether the name has an account or not; or that the
+     * database could not be reached to check it.
+     */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        HttpSession session = request.getSession();
+        String typed = request.getParameter("username");
+        String name = typed == null ? "" : typed.strip();
+        session.setAttribute(TYPED_USERNAME, name.length() <= 120 ? name : name.substring(0, 120));
+        if (DatabaseUnavailable.causedBy(e)) {
+            response.sendRedirect(request.getContextPath() + "/login?unavailable");
+        } else if (e instanceof SignInPaused paused) {
+            session.setAttribute(PAUSED_MINUTES, paused.retryAfterMinutes());
+            response.sendRedirect(request.getContextPath() + "/login?paused");
+        } else {
+            session.removeAttribute(PAUSED_MINUTES);
+            response.sendRedirect(request.getContextPath() + "/login?error");
+        }
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
+        problem(response, status, title, detail, "about:blank");
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail,
+            String type) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}");
+        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 
     /** Puts the signed-in user's organisation in scope for the rest of the request, and takes it away after. */

@@ -19,7 +19,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Who read or changed which client's record, when, and from where. Entries are written in the
  * transaction of the work they describe, so a change and its audit entry stand or fall together.
- * The detail never carries client content: it names what was done, not what was written.
+ * The detail never carries client content: it names what was done, not what was written. Pauses
+ * and unlocks of an account's sign-in are recorded here too, against the account.
  */
 @Service
 public class AuditTrail {

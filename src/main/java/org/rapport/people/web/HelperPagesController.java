@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import java.util.stream.Collectors;
+import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.Role;
 import org.rapport.people.Discipline;
+import org.rapport.people.HelperSummary;
 import org.rapport.people.NewHelper;
 import org.rapport.people.PeopleDirectory;
 import org.rapport.people.PeopleManagement;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,9 +27,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's list of helpers, and the form that adds one (with a sign-in account if they need it). */
+/**
+ * The admin's list of helpers, and the form that adds one (with a sign-in account if they need it);
+ * a helper whose sign-in is paused after failed attempts can be unlocked from the list.
+ */
 @Controller
 class HelperPagesController {
 
@@ -33,10 +41,12 @@ class HelperPagesController {
 
     private final PeopleDirectory directory;
     private final PeopleManagement people;
+    private final AccountManagement accounts;
 
-    HelperPagesController(PeopleDirectory directory, PeopleManagement people) {
+    HelperPagesController(PeopleDirectory directory, PeopleManagement people, AccountManagement accounts) {
         this.directory = directory;
         this.people = people;
+        this.accounts = accounts;
     }
 
     /** What the admin typed; the password is never sent back to the page. */
@@ -90,8 +100,24 @@ class HelperPagesController {
         return "redirect:/admin/helpers";
     }
 
+    /** Lifts the pause on a helper's sign-in after failed attempts. */
+    @PostMapping("/admin/helpers/unlock")
+    String unlock(@RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
+        try {
+            accounts.unlockSignIn(username);
+            redirect.addFlashAttribute("flash", "Sign-in unlocked for " + username + ".");
+        } catch (RecordNotFound refusal) {
+            redirect.addFlashAttribute("flashError", refusal.getMessage());
+        }
+        return "redirect:/admin/helpers";
+    }
+
     private String page(Model model, HelperForm form, Map<String, String> errors, @Nullable String problem) {
-        model.addAttribute("helpers", directory.helperSummaries());
+        List<HelperSummary> helpers = directory.helperSummaries();
+        model.addAttribute("helpers", helpers);
+        model.addAttribute("pausedSignIns", helpers.stream().map(summary -> summary.helper().username())
+                .filter(username -> username != null && accounts.signInPausedUntil(username).isPresent())
+                .collect(Collectors.toSet()));
         model.addAttribute("disciplines", Arrays.asList(Discipline.values()));
         model.addAttribute("roles", STAFF_ROLES);
         model.addAttribute("form", form);

@@ -1,0 +1,31 @@
+package org.rapport.accounts.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rapport.accounts.AccountManagement;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sign-in accounts of the organisation, as the HTTP API offers them to its admins. */
+@RestController
+@RequestMapping(path = "/api/accounts", produces = "application/json")
+@Tag(name = "Accounts", description = "Sign-in accounts of your organisation")
+class AccountsApi {
+
+    private final AccountManagement accounts;
+
+    AccountsApi(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/{username}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Lift a pause on an account's sign-in after failed attempts (admins only)")
+    void unlock(@PathVariable String username) {
+        accounts.unlockSignIn(username);
+    }
+}

@@ -1,0 +1,54 @@
+package org.rapport.audit;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.rapport.accounts.SignInLocked;
+import org.rapport.accounts.SignInUnlocked;
+import org.rapport.shared.OrganisationId;
+import org.rapport.shared.Tenancy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes each pause and unlock of an account's sign-in to its organisation's audit trail. Listens
+ * synchronously: a pause is written as it begins, in the request that began it, and an unlock in
+ * the admin's transaction, so it stands or falls with it.
+ */
+@Component
+class SignInAudit {
+
+    static final String ACCOUNT = "sign-in account";
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+
+    SignInAudit(AuditTrail audit, PlatformTransactionManager transactions) {
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    @EventListener
+    void on(SignInLocked locked) {
+        String counted = locked.by() == SignInLocked.By.ACCOUNT ? "with this sign-in name" : "from this address";
+        record(locked.organisation(), locked.account().value(), "Sign-in paused until " + UNTIL.format(locked.until())
+                + " after " + locked.failedAttempts() + " failed attempts " + counted);
+    }
+
+    @EventListener
+    void on(SignInUnlocked unlocked) {
+        record(unlocked.organisation(), unlocked.account().value(),
+                unlocked.wasPaused() ? "Sign-in unlocked by an admin" : "Sign-in unlocked by an admin (it was not paused)");
+    }
+
+    // The organisation is put in scope before the transaction takes its connection; an admin's
+    // unlock already has both, and joins its transaction.
+    private void record(OrganisationId organisation, UUID account, String detail) {
+        Tenancy.runAs(organisation, () -> transactions.executeWithoutResult(
+                status -> audit.changed(ACCOUNT, account, null, detail)));
+    }
+}
