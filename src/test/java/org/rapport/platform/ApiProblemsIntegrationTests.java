@@ -3,6 +3,9 @@ package org.rapport.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors that Spring MVC or Tomcat raise before any controller is chosen still answer an HTTP API
- * call with an RFC 9457 problem. Over a real port, since these answers come from the error dispatch,
- * which MockMvc never runs.
+ * call with an RFC 9457 problem. Over a real port, since these answers come from the error dispatch
+ * and from Tomcat itself, which MockMvc never runs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiProblemsIntegrationTests {
@@ -84,6 +87,24 @@ class ApiProblemsIntegrationTests {
         assertThat(response.body()).contains("Back to your caseload");
     }
 
+    @Test
+    void answersARequestLineTomcatCannotDecodeWithAProblem() throws Exception {
+        for (String target : new String[] {"/api/helpers/%zz", "/%zz"}) {
+            String response = rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n"
+                    + "Connection: close\r\n\r\n");
+
+            String head = response.substring(0, response.indexOf("\r\n\r\n"));
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            assertThat(head).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(body).doesNotContain("<html", "Tomcat");
+            JsonNode problem = json.readTree(body.substring(body.indexOf('{'), body.lastIndexOf('}') + 1));
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("type").asString()).startsWith("urn:rapport:problem:");
+            assertThat(problem.get("title").asString()).isNotBlank();
+            assertThat(problem.get("detail").asString()).isNotBlank();
+        }
+    }
+
     JsonNode assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -103,5 +124,17 @@ class ApiProblemsIntegrationTests {
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** HTTP clients refuse to send a malformed percent-escape, so this one writes the request line itself. */
+    String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
