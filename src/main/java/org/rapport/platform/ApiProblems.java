@@ -7,6 +7,7 @@ import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -95,6 +96,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (fault.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", fault.field(), "message", fault.detail())));
         }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A request parameter or path segment of the wrong kind: which one, and what it needed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "a parameter" : e.getPropertyName();
+        String detail = PlausibleDates.outOfRange(e)
+                ? name + ": expected a date from " + PlausibleDates.FIRST + " to " + PlausibleDates.LAST + "."
+                : name + ": expected " + UnreadableBodies.expected(e.getRequiredType()) + ".";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, "invalid-request");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", detail)));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -20,6 +20,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -53,6 +54,9 @@ final class UnreadableBodies {
         }
         String field = path(jackson);
         String what = field == null ? "the body" : field;
+        if (jackson instanceof InvalidFormatException invalid && invalid.getValue() instanceof LocalDate) {
+            return new Fault(field, what + ": expected a date from " + PlausibleDates.FIRST + " to " + PlausibleDates.LAST + ".");
+        }
         if (jackson instanceof PropertyBindingException) {
             return new Fault(field, what + ": is not a field this request has.");
         }
