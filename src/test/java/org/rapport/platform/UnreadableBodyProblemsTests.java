@@ -102,6 +102,26 @@ class UnreadableBodyProblemsTests {
                 .andExpect(jsonPath("$.detail").value("This request needs a JSON body."));
     }
 
+    @Test
+    void namesTheParameterOrPathSegmentOfTheWrongKind() throws Exception {
+        get("/api/endings/summary?from=0000-01-01")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("from: expected a date from 1900-01-01 to 2200-12-31."));
+        get("/api/endings/summary?to=soon")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("to: expected a date like 2026-03-01."));
+        get("/api/helpers/not-an-id")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", allOf(containsString("id: expected an id like"),
+                        not(containsString("not-an-id")))));
+    }
+
+    ResultActions get(String path) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .with(httpBasic(admin, PASSWORD)));
+    }
+
     ResultActions postJson(String path, String body) throws Exception {
         return mvc.perform(post(path).with(httpBasic(admin, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                 .content(body));
