@@ -7,6 +7,7 @@ import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,8 +15,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -82,6 +85,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A body that is not JSON, or JSON with a value of the wrong kind: which field, and what it needed. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        UnreadableBodies.Fault fault = UnreadableBodies.of(e);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", fault.detail(),
+                "unreadable-body");
+        if (fault.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", fault.field(), "message", fault.detail())));
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A request parameter or path segment of the wrong kind: which one, and what it needed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "a parameter" : e.getPropertyName();
+        String detail = PlausibleDates.outOfRange(e)
+                ? name + ": expected a date from " + PlausibleDates.FIRST + " to " + PlausibleDates.LAST + "."
+                : name + ": expected " + UnreadableBodies.expected(e.getRequiredType()) + ".";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, "invalid-request");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", detail)));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

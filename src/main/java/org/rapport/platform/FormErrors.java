@@ -21,9 +21,10 @@ public final class FormErrors {
         binding.getGlobalErrors().forEach(shown::addError);
         for (FieldError error : binding.getFieldErrors()) {
             String field = error.getField().replaceAll("\\[.*", "");
-            String message = error.isBindingFailure()
-                    ? typeMismatches.getOrDefault(field, "Choose a value from the list.")
-                    : error.getDefaultMessage();
+            String message = !error.isBindingFailure() ? error.getDefaultMessage()
+                    : error.contains(Throwable.class) && PlausibleDates.outOfRange(error.unwrap(Throwable.class))
+                            ? PlausibleDates.MESSAGE
+                            : typeMismatches.getOrDefault(field, "Choose a value from the list.");
             // No codes: the message is shown as written, not looked up or run through MessageFormat.
             shown.addError(new FieldError(name, error.getField(), error.getRejectedValue(), error.isBindingFailure(),
                     null, null, message));

@@ -31,6 +31,11 @@ class PageErrors {
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return page(model, response, 404, "Not found", "There is no page at this address.");
         }
+        if (PlausibleDates.outOfRange(e)) {
+            return page(model, response, 400, "That could not be done",
+                    "The date sent for ‘" + e.getName() + "’ is outside the dates Rapport accepts. Nothing was changed. "
+                            + PlausibleDates.MESSAGE);
+        }
         return page(model, response, 400, "That could not be done",
                 "The value sent for ‘" + e.getName() + "’ is not one Rapport understands. Nothing was changed. "
                         + "Go back, reload the page and try again.");

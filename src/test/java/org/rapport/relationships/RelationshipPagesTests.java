@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.people.ClientPartyKind;
 import org.rapport.people.MemberId;
@@ -180,6 +181,16 @@ class RelationshipPagesTests {
             String problems = problems(result);
             assertThat(problems).isNotBlank().doesNotContain("Failed to convert", "java.", value);
             assertThat(shown(result).select("#clientName").val()).isEqualTo("Sky Lark");
+            assertThat(relationshipsStored()).isEqualTo(1);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0000-01-01", "1899-12-31"})
+        void refusesADateOutsideThePlausibleRangeBesideTheField(String date) throws Exception {
+            MvcResult result = send(aReferralOf("PERSON", "Sky Lark", "referredOn", date));
+
+            assertThat(result.getResponse().getStatus()).isEqualTo(200);
+            assertThat(problems(result)).contains("Give a date from 1900-01-01 to 2200-12-31.");
             assertThat(relationshipsStored()).isEqualTo(1);
         }
 

@@ -188,6 +188,25 @@ class RelationshipsHttpApiTests {
         assertThat(relationshipsStored()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01", "1899-12-31", "2201-01-01", "+10000-01-01"})
+    void refusesADateOutsideThePlausibleRangeAndNamesTheField(String date) throws Exception {
+        ResultActions result = send("/api/referrals", referral(", \"referredOn\": \"" + date + "\""));
+
+        isProblem(result, 400);
+        result.andExpect(jsonPath("$.detail").value("referredOn: expected a date from 1900-01-01 to 2200-12-31."))
+                .andExpect(jsonPath("$.errors[0].field").value("referredOn"));
+        assertThat(relationshipsStored()).isEqualTo(1);
+    }
+
+    @Test
+    void takesAndKeepsTheFirstPlausibleDay() throws Exception {
+        send("/api/referrals", referral(", \"referredOn\": \"1900-01-01\"")).andExpect(status().isCreated());
+
+        assertThat(riverside.inScope(() -> jdbc.sql("select min(referred_on) from relationship")
+                .query(java.time.LocalDate.class).single())).isEqualTo(java.time.LocalDate.of(1900, 1, 1));
+    }
+
     @Test
     void refusesAnIdThatIsNotAnId() throws Exception {
         isProblem(as(ash, get("/api/relationships/not-a-uuid")), 400);

@@ -19,6 +19,7 @@ import org.rapport.endings.Gains;
 import org.rapport.endings.OpenDoor;
 import org.rapport.endings.UnplannedClosing;
 import org.rapport.endings.WhyItEnds;
+import org.rapport.platform.PlausibleDates;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.shared.RuleBroken;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -265,9 +266,11 @@ class EndingPages {
     static @Nullable LocalDate date(@Nullable String text, String what) {
         if (text == null || text.isBlank()) return null;
         try {
-            return LocalDate.parse(text.strip());
+            return PlausibleDates.parse(text);
         } catch (DateTimeParseException e) {
             throw new RuleBroken(what + " must be a date such as 2027-03-01.");
+        } catch (PlausibleDates.OutOfRange e) {
+            throw new RuleBroken(what + ": " + PlausibleDates.MESSAGE);
         }
     }
 

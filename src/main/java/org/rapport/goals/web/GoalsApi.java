@@ -90,7 +90,7 @@ class GoalsApi {
 
     @PostMapping("/goals/{gid}/status")
     @Operation(summary = "Move a goal's status: proposed → active or cancelled; active → on hold, achieved, not achieved or cancelled; on hold → active or cancelled")
-    Map<String, Object> changeStatus(@PathVariable UUID gid, @Valid @RequestBody StatusRequest request) {
+    Map<String, Object> changeStatus(@PathVariable UUID gid, @Valid @RequestBody GoalStatusRequest request) {
         return Map.of("version", goals.changeStatus(new GoalId(gid), request.version(), request.to(), request.reason()));
     }
 
@@ -133,7 +133,7 @@ class GoalsApi {
     record RatingRequest(@NotNull @Min(-2) @Max(2) Integer level, @Nullable LocalDate ratedOn, @Nullable UUID sessionId) {
     }
 
-    record StatusRequest(@NotNull GoalStatus to, @Nullable @Size(max = 500) String reason, @NotNull Integer version) {
+    record GoalStatusRequest(@NotNull GoalStatus to, @Nullable @Size(max = 500) String reason, @NotNull Integer version) {
     }
 
     record StepRequest(@NotBlank @Size(max = 500) String description, @NotNull StepOwner who, @NotNull LocalDate dueBy) {

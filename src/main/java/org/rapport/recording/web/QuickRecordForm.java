@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rapport.goals.GoalId;
+import org.rapport.platform.PlausibleDates;
 import org.rapport.recording.QuickRecord;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.sessions.HelpingSkill;
@@ -54,6 +55,10 @@ public record QuickRecordForm(String on, String at, String lengthMinutes, String
      */
     @Nullable QuickRecord read(List<String> members, List<String> sectionHeadings, List<String> problems) {
         LocalDate day = parse(() -> LocalDate.parse(on), "Give the date of the session.", problems);
+        if (day != null && !PlausibleDates.contains(day)) {
+            problems.add("The date of the session: " + PlausibleDates.MESSAGE);
+            day = null;
+        }
         LocalTime time = parse(() -> LocalTime.parse(at), "Give the time the session started.", problems);
         Integer length = parse(() -> Integer.valueOf(lengthMinutes.strip()), "Give the length in whole minutes.", problems);
         MeetingMode how = parse(() -> MeetingMode.valueOf(mode), "Choose how you met.", problems);
