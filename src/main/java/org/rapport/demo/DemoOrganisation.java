@@ -112,7 +112,7 @@ public class DemoOrganisation {
     public void seedIfAbsent() {
         if (isPresent()) return;
         OrganisationId org = accounts.openOrganisation("Northbridge Wellbeing Service (demo)");
-        Tenancy.runAs(org, () -> seed(org));
+        accounts.seedingTheDemo(() -> Tenancy.runAs(org, () -> seed(org)));
     }
 
     private void seed(OrganisationId org) {

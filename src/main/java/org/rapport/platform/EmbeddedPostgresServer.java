@@ -236,6 +236,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** Whether the server's postmaster is running; always true for a throw-away server, which is not watched. */
+    boolean isRunning() {
+        return dataDirectory == null || postmasterRunning(dataDirectory);
+    }
+
     private static boolean postmasterRunning(Path dataDirectory) {
         try {
             Path pidFile = dataDirectory.resolve("postmaster.pid");

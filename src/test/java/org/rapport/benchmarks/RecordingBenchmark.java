@@ -74,7 +74,8 @@ public class RecordingBenchmark {
     public void startRapportWithAGroupAndTwoGoals() {
         context = new SpringApplicationBuilder(RapportApplication.class)
                 // Command-line arguments, so they win over application.yml.
-                .run("--rapport.embedded.data-dir=", "--rapport.demo.seed=never",
+                // Durable, as Rapport runs: every commit waits for its write-ahead log to reach the disk.
+                .run("--rapport.embedded.data-dir=", "--rapport.embedded.durable=true", "--rapport.demo.seed=never",
                         "--rapport.notes.allow-generated-key=true", "--logging.level.root=warn", "--server.port=0");
         organisation = new TestOrganisation(context.getBean(AccountManagement.class),
                 context.getBean(PeopleManagement.class), "Benchmark Wellbeing");

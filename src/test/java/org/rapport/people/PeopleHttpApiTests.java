@@ -133,6 +133,23 @@ class PeopleHttpApiTests {
     }
 
     @Test
+    void refusesCommonPublishedAndPersonalPasswordsSayingWhy() throws Exception {
+        for (String[] refused : new String[][] {
+                {"123456789012", "too easy to guess"},
+                {"aaaaaaaaaaaa", "too easy to guess"},
+                {"passwordpassword", "too easy to guess"},
+                {"rapport-demo-2026", "published with Rapport's demo"},
+                {"orla-penn-lantern-47", "may not contain the person's name"}}) {
+            as(admin, post("/api/helpers").contentType(MediaType.APPLICATION_JSON).content("""
+                    {"name": "Orla Penn", "discipline": "NURSE", "username": "orla.penn.x", "password": "%s"}"""
+                    .formatted(refused[0])))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.detail", containsString(refused[1])));
+        }
+        assertThat(riverside.as(() -> directory.helpers())).hasSize(2);
+    }
+
+    @Test
     void refusesATakenSignInNameWithAConflict() throws Exception {
         as(admin, post("/api/helpers").contentType(MediaType.APPLICATION_JSON).content("""
                 {"name": "Orla Penn", "discipline": "NURSE", "username": "%s", "password": "%s"}"""

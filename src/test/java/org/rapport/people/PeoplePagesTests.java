@@ -91,6 +91,19 @@ class PeoplePagesTests {
     }
 
     @Test
+    void refusesAPasswordThatIsEasyToGuessAndKeepsWhatWasTyped() throws Exception {
+        String username = PeopleFixtures.uniqueUsername("Noor Vale");
+        Document page = page(as(admin, post("/admin/helpers").with(csrf()).param("name", "Noor Vale")
+                .param("discipline", "PEER_SUPPORTER").param("username", username)
+                .param("password", "passwordpassword").param("roles", "HELPER")));
+
+        assertThat(page.text()).contains("That password is too easy to guess.");
+        assertThat(page.select("#name").val()).isEqualTo("Noor Vale");
+        assertThat(page.select("#username").val()).isEqualTo(username);
+        assertThat(riverside.as(() -> directory.helpers())).extracting(Helper::username).doesNotContain(username);
+    }
+
+    @Test
     void showsWhatIsMissingAndKeepsWhatWasTyped() throws Exception {
         Document page = page(as(admin, post("/admin/helpers").with(csrf()).param("name", " ")
                 .param("discipline", "").param("username", "someone.new")));
