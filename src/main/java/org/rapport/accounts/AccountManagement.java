@@ -200,6 +200,10 @@ public class AccountManagement implements UserDetailsService {
         return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
     }
 
+    static Set<Role> decodeRoles(@Nullable String roles) {
+        return decode(roles);
+    }
+
     private static Set<Role> decode(@Nullable String roles) {
         EnumSet<Role> set = EnumSet.noneOf(Role.class);
         if (roles != null && !roles.isBlank()) {

@@ -27,6 +27,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -71,7 +72,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain httpApi(HttpSecurity http, ThrottledSignIn signIn) throws Exception {
+    SecurityFilterChain httpApi(HttpSecurity http, ThrottledSignIn signIn, ApiTokenManagement tokens) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(signIn)
                 .authorizeHttpRequests(requests -> requests
@@ -92,6 +93,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "Not allowed", "Your role does not allow this.")))
                 .headers(SecurityConfiguration::headers)
+                // A personal token is tried first: a call that carries one never costs a bcrypt check.
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(new OrganisationScopeFilter(), AnonymousAuthenticationFilter.class);
         return http.build();
     }
@@ -166,7 +169,7 @@ class SecurityConfiguration {
         }
     }
 
-    private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+    static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
         problem(response, status, title, detail, "about:blank");
     }

@@ -3,6 +3,7 @@ package org.rapport.audit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.rapport.accounts.ApiTokenIssued;
 import org.rapport.accounts.SignInLocked;
 import org.rapport.accounts.SignInUnlocked;
 import org.rapport.shared.OrganisationId;
@@ -13,7 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes each pause and unlock of an account's sign-in to its organisation's audit trail. Listens
+ * Writes each pause and unlock of an account's sign-in, and each API token issued or revoked, to its
+ * organisation's audit trail. Listens
  * synchronously: a pause is written as it begins, in the request that began it, and an unlock in
  * the admin's transaction, so it stands or falls with it.
  */
@@ -37,6 +39,13 @@ class SignInAudit {
         String counted = locked.by() == SignInLocked.By.ACCOUNT ? "with this sign-in name" : "from this address";
         record(locked.organisation(), locked.account().value(), "Sign-in paused until " + UNTIL.format(locked.until())
                 + " after " + locked.failedAttempts() + " failed attempts " + counted);
+    }
+
+    /** Issuing and revoking happen in the person's own transaction, which this joins. */
+    @EventListener
+    void on(ApiTokenIssued token) {
+        record(token.organisation(), token.account().value(), (token.revoked() ? "Revoked" : "Issued")
+                + " the API token \u201c" + token.name() + "\u201d (" + token.scope().label().toLowerCase() + ")");
     }
 
     @EventListener
