@@ -30,6 +30,9 @@ final class OrderlyStop {
                     context.close();
                     System.exit(128 + signal.getNumber());
                 }, "rapport-orderly-stop");
+                // The signal's thread is a daemon, and so would this be: the JVM would end as soon as the
+                // application had closed, with status 0, before the status below is set.
+                stop.setDaemon(false);
                 stop.start();
             });
         }
