@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,14 +52,48 @@ public class AccountManagement implements UserDetailsService {
      * transactional itself: the new organisation must be in scope before a connection is taken.
      */
     public OrganisationId openOrganisation(String name) {
+        return openOrganisation(NewOrganisation.named(name));
+    }
+
+    /** Opens a new organisation with its time zone, locale and country; not transactional, as above. */
+    public OrganisationId openOrganisation(NewOrganisation organisation) {
+        String name = organisation.name();
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new RuleBroken("An organisation needs a name of at most 200 characters.");
         }
+        String country = organisation.country() == null || organisation.country().isBlank() ? null
+                : organisation.country().strip().toUpperCase(Locale.ROOT);
+        if (country != null && !Set.of(Locale.getISOCountries()).contains(country)) {
+            throw new RuleBroken("A country is given as its two-letter ISO 3166 code, such as GB or IE.");
+        }
         OrganisationId id = new OrganisationId(UUID.randomUUID());
         Tenancy.runAs(id, () -> jdbc.sql("""
-                insert into organisation (organisation_id, name, created_at, version) values (?, ?, ?, 0)""")
-                .params(id.value(), name.strip(), ts(clock.instant())).update());
+                insert into organisation (organisation_id, name, time_zone, locale, country, created_at, version)
+                values (?, ?, ?, ?, ?, ?, 0)""")
+                .params(id.value(), name.strip(), organisation.timeZone().getId(),
+                        organisation.locale().toLanguageTag(), country, ts(clock.instant()))
+                .update());
         return id;
+    }
+
+    /**
+     * Whether anyone can sign in to this Rapport at all: false on a fresh database, until the first
+     * organisation has its first account. Read from the sign-in names, outside row-level security.
+     */
+    @Transactional(readOnly = true)
+    public boolean anyoneCanSignIn() {
+        return Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from sign_in_name)").query(Boolean.class).single());
+    }
+
+    /**
+     * Why this password may not be used for an account with this sign-in name and name in an
+     * organisation of this name, or empty when it may: the same rule {@link #openAccount} applies,
+     * so a form can say so beside the password before anything is opened.
+     */
+    public Optional<String> passwordRefusal(String password, String username, String displayName,
+            String organisationName) {
+        return PasswordPolicy.refusal(password, List.of(username.strip().toLowerCase(), displayName, organisationName),
+                false);
     }
 
     /**
