@@ -106,7 +106,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs/**", "/calendar/**", "/m/**", "/f/**",
-                                "/reconnect/**")
+                                "/reconnect/**",
+                                // First-run setup, opened by its one-time code while nobody can sign in.
+                                "/setup")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
