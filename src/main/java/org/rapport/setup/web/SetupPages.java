@@ -51,7 +51,8 @@ class SetupPages {
     @PostMapping("/setup")
     String setUp(@ModelAttribute("form") SetupForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (setup.isSetUp()) return "redirect:/login";
+        // Set up already: whatever code this carries has been used, and nothing more is opened.
+        if (setup.isSetUp()) return refused(response);
         if (!setup.codeOpensThePage(form.code())) return refused(response);
         Map<String, String> errors = new LinkedHashMap<>();
         if (blank(form.organisationName())) errors.put("organisationName", "Give the organisation's name.");
