@@ -69,7 +69,13 @@ public class FirstRunSetup {
      */
     @EventListener(ApplicationStartedEvent.class)
     void atStart(ApplicationStartedEvent event) {
-        SetupVariables variables = SetupVariables.from(environment);
+        SetupVariables variables;
+        try {
+            variables = SetupVariables.from(environment);
+        } catch (SetupRefused refused) {
+            log.error(refused.getMessage());
+            throw refused;
+        }
         if (isSetUp()) {
             if (variables.anyGiven() || variables.adminName() != null) {
                 log.info("Rapport already has an organisation, so the RAPPORT_SETUP_* variables are ignored.");
@@ -77,7 +83,13 @@ public class FirstRunSetup {
             return;
         }
         if (variables.anyGiven()) {
-            fromVariables(variables);
+            try {
+                fromVariables(variables);
+            } catch (SetupRefused refused) {
+                // Said plainly before the start-up failure's stack trace; the message never holds the password.
+                log.error(refused.getMessage());
+                throw refused;
+            }
         } else if (pageEnabled) {
             log.info("Rapport is not set up yet. Open this address once to set up the first organisation and its "
                     + "admin: {}setup?code={}", address(event), code.issue());
