@@ -25,6 +25,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Opens organisations and the sign-in accounts of the people who work in them. */
 @Service
@@ -37,14 +39,18 @@ public class AccountManagement implements UserDetailsService {
     private final SignInThrottle throttle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SignedInSessions sessions;
+    private final ApiTokenManagement tokens;
 
     AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SignedInSessions sessions, ApiTokenManagement tokens) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.throttle = throttle;
         this.events = events;
         this.clock = clock;
+        this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     /**
@@ -195,6 +201,84 @@ public class AccountManagement implements UserDetailsService {
         // Audited first: the unlock is kept only if its audit entry is.
         events.publishEvent(new SignInUnlocked(account, organisation, wasPaused, clock.instant()));
         throttle.lift(name);
+    }
+
+    /**
+     * Deactivates an account of the organisation in scope, for someone who has left: they can no
+     * longer sign in, every session they are signed in with ends and every API token of theirs is
+     * revoked. What they wrote and did stays, still attributed to them. An admin's work, and never
+     * on their own account, so an organisation always keeps an admin who can sign in.
+     *
+     * @throws RecordNotFound when no account of this organisation has the sign-in name
+     * @throws RuleBroken when the admin names their own account
+     */
+    @Transactional
+    public void deactivate(String username) {
+        CurrentUser admin = requireAdmin("deactivate an account");
+        Account account = account(username);
+        if (account.id().equals(admin.accountId())) {
+            throw new RuleBroken("You cannot deactivate your own account; another admin can.");
+        }
+        if (!account.enabled()) return;
+        jdbc.sql("update user_account set enabled = false, version = version + 1 where account_id = ?")
+                .param(account.id().value()).update();
+        int revoked = tokens.revokeAllOf(account.id());
+        events.publishEvent(new AccountDeactivated(account.id(), admin.organisationId(), revoked, clock.instant()));
+        // Sessions live apart from the account; they end once the deactivation is committed, so one
+        // that fails leaves its person signed in as before.
+        afterCommit(() -> sessions.endAllOf(account.username()));
+    }
+
+    /**
+     * Reactivates an account; its person signs in again with their password. Sessions and tokens
+     * ended when it was deactivated stay ended.
+     *
+     * @throws RecordNotFound when no account of this organisation has the sign-in name
+     */
+    @Transactional
+    public void reactivate(String username) {
+        CurrentUser admin = requireAdmin("reactivate an account");
+        Account account = account(username);
+        if (account.enabled()) return;
+        jdbc.sql("update user_account set enabled = true, version = version + 1 where account_id = ?")
+                .param(account.id().value()).update();
+        events.publishEvent(new AccountReactivated(account.id(), admin.organisationId(), clock.instant()));
+    }
+
+    /** The sign-in names of the organisation's deactivated accounts. */
+    @Transactional(readOnly = true)
+    public Set<String> deactivated() {
+        return Set.copyOf(jdbc.sql("select username from user_account where not enabled").query(String.class).list());
+    }
+
+    private record Account(AccountId id, String username, boolean enabled) {
+    }
+
+    private Account account(String username) {
+        return jdbc.sql("select account_id, username, enabled from user_account where organisation_id = ? and username = ?")
+                .params(Tenancy.require().value(), SignInThrottle.key(username))
+                .query((rs, n) -> new Account(new AccountId(rs.getObject("account_id", UUID.class)),
+                        rs.getString("username"), rs.getBoolean("enabled")))
+                .optional().orElseThrow(() -> new RecordNotFound("sign-in account"));
+    }
+
+    private static CurrentUser requireAdmin(String work) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.isAdmin()) throw new AccessDeniedException("only an organisation admin may " + work);
+        return me;
+    }
+
+    private static void afterCommit(Runnable work) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    work.run();
+                }
+            });
+        } else {
+            work.run();
+        }
     }
 
     /** Until when sign-in with this name is paused by its own failed attempts, if it is. */

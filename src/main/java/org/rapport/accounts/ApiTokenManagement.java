@@ -125,6 +125,12 @@ public class ApiTokenManagement {
         events.publishEvent(new ApiTokenIssued(me.organisationId(), me.accountId(), token, view.name(), view.scope(), true));
     }
 
+    /** Revokes every live token of an account that is being deactivated; how many it revoked. */
+    int revokeAllOf(AccountId account) {
+        return jdbc.sql("update api_token set revoked_at = ?, version = version + 1 where account_id = ? and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), account.value()).update();
+    }
+
     /**
      * The person a presented token acts for, when it is one of Rapport's, unrevoked, unexpired, and
      * its account is switched on. Not transactional: the organisation is found before it is in scope.

@@ -27,6 +27,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -101,7 +102,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ThrottledSignIn signIn) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ThrottledSignIn signIn, Clock clock) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler onward = new SavedRequestAwareAuthenticationSuccessHandler();
+        onward.setDefaultTargetUrl("/");
         http.authenticationManager(signIn)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -112,7 +115,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            SignedInSessions.signedIn(request, clock.instant());
+                            onward.onAuthenticationSuccess(request, response, authentication);
+                        })
                         .failureHandler(SecurityConfiguration::signInFailed).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -156,13 +163,16 @@ class SecurityConfiguration {
      */
     private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Sessions are kept in the database too: nothing is written to one while it is away.
+            response.sendRedirect(request.getContextPath() + "/login?unavailable");
+            return;
+        }
         HttpSession session = request.getSession();
         String typed = request.getParameter("username");
         String name = typed == null ? "" : typed.strip();
         session.setAttribute(TYPED_USERNAME, name.length() <= 120 ? name : name.substring(0, 120));
-        if (DatabaseUnavailable.causedBy(e)) {
-            response.sendRedirect(request.getContextPath() + "/login?unavailable");
-        } else if (e instanceof SignInPaused paused) {
+        if (e instanceof SignInPaused paused) {
             session.setAttribute(PAUSED_MINUTES, paused.retryAfterMinutes());
             response.sendRedirect(request.getContextPath() + "/login?paused");
         } else {

@@ -3,6 +3,8 @@ package org.rapport.audit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.rapport.accounts.AccountDeactivated;
+import org.rapport.accounts.AccountReactivated;
 import org.rapport.accounts.ApiTokenIssued;
 import org.rapport.accounts.SignInLocked;
 import org.rapport.accounts.SignInUnlocked;
@@ -14,8 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes each pause and unlock of an account's sign-in, and each API token issued or revoked, to its
- * organisation's audit trail. Listens
+ * Writes each pause and unlock of an account's sign-in, each API token issued or revoked, and each
+ * account deactivated or reactivated, to its organisation's audit trail. Listens
  * synchronously: a pause is written as it begins, in the request that began it, and an unlock in
  * the admin's transaction, so it stands or falls with it.
  */
@@ -52,6 +54,19 @@ class SignInAudit {
     void on(SignInUnlocked unlocked) {
         record(unlocked.organisation(), unlocked.account().value(),
                 unlocked.wasPaused() ? "Sign-in unlocked by an admin" : "Sign-in unlocked by an admin (it was not paused)");
+    }
+
+    /** Deactivation and reactivation happen in the admin's transaction, which this joins. */
+    @EventListener
+    void on(AccountDeactivated deactivated) {
+        record(deactivated.organisation(), deactivated.account().value(), "Account deactivated by an admin: "
+                + "sign-in refused, its sessions ended, " + deactivated.revokedTokens() + " API token"
+                + (deactivated.revokedTokens() == 1 ? "" : "s") + " revoked");
+    }
+
+    @EventListener
+    void on(AccountReactivated reactivated) {
+        record(reactivated.organisation(), reactivated.account().value(), "Account reactivated by an admin");
     }
 
     // The organisation is put in scope before the transaction takes its connection; an admin's

@@ -12,12 +12,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Chooses the database: an external PostgreSQL when {@code spring.datasource.url} is set,
@@ -28,6 +30,15 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    /** Ahead of the session store's filter, which reads and saves signed-in sessions in the database. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
+        return registration;
+    }
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabaseHolder embeddedDatabase(DataSourceProperties properties,

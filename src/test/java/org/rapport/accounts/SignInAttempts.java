@@ -5,12 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.shared.OrganisationId;
 import org.rapport.shared.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -60,15 +60,33 @@ class SignInAttempts {
         }
     }
 
-    /** The sign-in form sent, as a browser with this session would send it. */
-    MvcResult form(String username, String password, String address, MockHttpSession session) throws Exception {
-        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
-                .with(from(address)).session(session)).andReturn();
+    /** A browser's cookies, sent with each request and replaced when Rapport sets new ones. */
+    static final class Browser {
+        private final java.util.Map<String, Cookie> cookies = new java.util.LinkedHashMap<>();
+
+        MvcResult kept(MvcResult result) {
+            for (Cookie set : result.getResponse().getCookies()) {
+                if (set.getMaxAge() == 0) cookies.remove(set.getName());
+                else cookies.put(set.getName(), set);
+            }
+            return result;
+        }
+
+        Cookie[] cookies() {
+            // A request with no cookie at all would be sent as one with an empty list, which MockMvc refuses.
+            return cookies.isEmpty() ? new Cookie[] {new Cookie("first-visit", "yes")} : cookies.values().toArray(Cookie[]::new);
+        }
+    }
+
+    /** The sign-in form sent, as this browser would send it. */
+    MvcResult form(String username, String password, String address, Browser browser) throws Exception {
+        return browser.kept(mvc.perform(post("/login").param("username", username).param("password", password)
+                .with(csrf()).with(from(address)).cookie(browser.cookies())).andReturn());
     }
 
     /** The sign-in page as the browser is sent back to it. */
-    MvcResult signInPage(String url, MockHttpSession session) throws Exception {
-        return mvc.perform(get(url).session(session)).andReturn();
+    MvcResult signInPage(String url, Browser browser) throws Exception {
+        return browser.kept(mvc.perform(get(url).cookie(browser.cookies())).andReturn());
     }
 
     /** The audit trail of one sign-in account: "actor | detail", oldest first. */

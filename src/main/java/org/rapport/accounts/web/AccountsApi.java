@@ -22,6 +22,21 @@ class AccountsApi {
         this.accounts = accounts;
     }
 
+    @PostMapping("/{username}/deactivate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Deactivate an account (admins only): no sign-in, its sessions ended and API tokens revoked; "
+            + "its history stays")
+    void deactivate(@PathVariable String username) {
+        accounts.deactivate(username);
+    }
+
+    @PostMapping("/{username}/reactivate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Reactivate a deactivated account (admins only)")
+    void reactivate(@PathVariable String username) {
+        accounts.reactivate(username);
+    }
+
     @PostMapping("/{username}/unlock")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Lift a pause on an account's sign-in after failed attempts (admins only)")

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import java.util.stream.Collectors;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.accounts.CurrentUser;
 import org.rapport.accounts.Role;
 import org.rapport.people.Discipline;
 import org.rapport.people.HelperSummary;
@@ -112,12 +113,38 @@ class HelperPagesController {
         return "redirect:/admin/helpers";
     }
 
+    /** Deactivates a helper who has left: no more sign-in, their sessions and API tokens ended, their history kept. */
+    @PostMapping("/admin/helpers/deactivate")
+    String deactivate(@RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
+        try {
+            accounts.deactivate(username);
+            redirect.addFlashAttribute("flash", "Deactivated " + username + ": they can no longer sign in, and "
+                    + "their sessions and API tokens have ended.");
+        } catch (RecordNotFound | RuleBroken refusal) {
+            redirect.addFlashAttribute("flashError", refusal.getMessage());
+        }
+        return "redirect:/admin/helpers";
+    }
+
+    @PostMapping("/admin/helpers/reactivate")
+    String reactivate(@RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
+        try {
+            accounts.reactivate(username);
+            redirect.addFlashAttribute("flash", "Reactivated " + username + ": they can sign in again.");
+        } catch (RecordNotFound refusal) {
+            redirect.addFlashAttribute("flashError", refusal.getMessage());
+        }
+        return "redirect:/admin/helpers";
+    }
+
     private String page(Model model, HelperForm form, Map<String, String> errors, @Nullable String problem) {
         List<HelperSummary> helpers = directory.helperSummaries();
         model.addAttribute("helpers", helpers);
         model.addAttribute("pausedSignIns", helpers.stream().map(summary -> summary.helper().username())
                 .filter(username -> username != null && accounts.signInPausedUntil(username).isPresent())
                 .collect(Collectors.toSet()));
+        model.addAttribute("deactivated", accounts.deactivated());
+        model.addAttribute("me", CurrentUser.require().username());
         model.addAttribute("disciplines", Arrays.asList(Discipline.values()));
         model.addAttribute("roles", STAFF_ROLES);
         model.addAttribute("form", form);
