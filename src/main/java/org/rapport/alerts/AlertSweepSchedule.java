@@ -1,47 +1,35 @@
 package org.rapport.alerts;
 
-import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs the {@link AlertSweep} every day ({@code rapport.alerts.sweep-cron}, by default 02:15; "-"
- * turns it off) and once shortly after start-up ({@code rapport.alerts.sweep-after-start-up}, by
- * default two minutes; turned off with {@code rapport.alerts.sweep-on-start-up: false}).
+ * turns it off), and once shortly after start-up through {@link AlertSweepAfterStartUp}.
+ *
+ * <p>Several servers may share the database; each run takes the {@value #LOCK} lock first, so only
+ * one of them sweeps (decision record 19). A sweep of every organisation takes minutes at most: a
+ * server that stops mid-sweep holds the lock for at most half an hour, and the next run, or the
+ * next start-up, sweeps again. The lock is kept for a minute at least, so a server whose clock
+ * runs a few seconds behind finds it still taken rather than sweeping a second time.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class AlertSweepSchedule {
 
-    private final AlertSweep sweep;
-    private final TaskScheduler scheduler;
-    private final Clock clock;
-    private final boolean onStartUp;
-    private final Duration afterStartUp;
+    static final String LOCK = "alert-sweep";
 
-    AlertSweepSchedule(AlertSweep sweep, TaskScheduler scheduler, Clock clock,
-            @Value("${rapport.alerts.sweep-on-start-up:true}") boolean onStartUp,
-            @Value("${rapport.alerts.sweep-after-start-up:PT2M}") Duration afterStartUp) {
+    private final AlertSweep sweep;
+
+    AlertSweepSchedule(AlertSweep sweep) {
         this.sweep = sweep;
-        this.scheduler = scheduler;
-        this.clock = clock;
-        this.onStartUp = onStartUp;
-        this.afterStartUp = afterStartUp;
     }
 
     @Scheduled(cron = "${rapport.alerts.sweep-cron:0 15 2 * * *}")
+    @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void daily() {
         sweep.sweepAll();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void soonAfterStartUp() {
-        if (onStartUp) scheduler.schedule(sweep::sweepAll, clock.instant().plus(afterStartUp));
     }
 }
