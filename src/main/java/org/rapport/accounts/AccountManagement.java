@@ -16,6 +16,7 @@ import org.rapport.shared.OrganisationId;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,9 +42,11 @@ public class AccountManagement implements UserDetailsService {
     private final Clock clock;
     private final SignedInSessions sessions;
     private final ApiTokenManagement tokens;
+    private final SecondFactorPolicy secondFactorsForNewOrganisations;
 
     AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle,
-            ApplicationEventPublisher events, Clock clock, SignedInSessions sessions, ApiTokenManagement tokens) {
+            ApplicationEventPublisher events, Clock clock, SignedInSessions sessions, ApiTokenManagement tokens,
+            @Value("${rapport.second-factor.new-organisations:ADMINS}") SecondFactorPolicy secondFactorsForNewOrganisations) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -51,6 +54,7 @@ public class AccountManagement implements UserDetailsService {
         this.clock = clock;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.secondFactorsForNewOrganisations = secondFactorsForNewOrganisations;
     }
 
     /**
@@ -74,10 +78,12 @@ public class AccountManagement implements UserDetailsService {
         }
         OrganisationId id = new OrganisationId(UUID.randomUUID());
         Tenancy.runAs(id, () -> jdbc.sql("""
-                insert into organisation (organisation_id, name, time_zone, locale, country, created_at, version)
-                values (?, ?, ?, ?, ?, ?, 0)""")
+                insert into organisation (organisation_id, name, time_zone, locale, country, second_factor_required,
+                                          created_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(id.value(), name.strip(), organisation.timeZone().getId(),
-                        organisation.locale().toLanguageTag(), country, ts(clock.instant()))
+                        organisation.locale().toLanguageTag(), country, secondFactorsForNewOrganisations.name(),
+                        ts(clock.instant()))
                 .update());
         return id;
     }

@@ -26,8 +26,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -73,9 +73,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain httpApi(HttpSecurity http, ThrottledSignIn signIn, ApiTokenManagement tokens) throws Exception {
+    SecurityFilterChain httpApi(HttpSecurity http, ThrottledSignIn signIn, ApiTokenManagement tokens,
+            SecondFactors secondFactors) throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationManager(signIn)
+                // A password alone is not enough for an account that signs in with a second factor.
+                .authenticationManager(attempt -> {
+                    Authentication signedIn = signIn.authenticate(attempt);
+                    if (secondFactors.secondStepFor((SignedInUser) signedIn.getPrincipal()) != SecondFactors.SecondStep.NONE) {
+                        throw new SecondFactorNeeded();
+                    }
+                    return signedIn;
+                })
                 .authorizeHttpRequests(requests -> requests
                         // Changing the organisation's people is an admin's work: refused before the body is read,
                         // so a caller without the role learns nothing from how their request would be checked.
@@ -84,6 +92,7 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
                         .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/organisation/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::signInNeeded))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -102,10 +111,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ThrottledSignIn signIn, Clock clock) throws Exception {
-        SavedRequestAwareAuthenticationSuccessHandler onward = new SavedRequestAwareAuthenticationSuccessHandler();
-        onward.setDefaultTargetUrl("/");
+    SecurityFilterChain pages(HttpSecurity http, ThrottledSignIn signIn, SignInSecondStep secondStep) throws Exception {
         http.authenticationManager(signIn)
+                .securityContext(context -> context.securityContextRepository(SignInSecondStep.CONTEXTS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs/**", "/calendar/**", "/m/**", "/f/**",
@@ -113,14 +121,13 @@ class SecurityConfiguration {
                                 // First-run setup, opened by its one-time code while nobody can sign in.
                                 "/setup")
                         .permitAll()
+                        // Between the password and the second factor, only the second step is open.
+                        .requestMatchers("/login/code", "/login/set-up").hasRole(SecondFactorPending.ROLE)
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
-                .formLogin(form -> form.loginPage("/login")
-                        .successHandler((request, response, authentication) -> {
-                            SignedInSessions.signedIn(request, clock.instant());
-                            onward.onAuthenticationSuccess(request, response, authentication);
-                        })
+                .formLogin(form -> form.loginPage("/login").successHandler(secondStep::passwordMatched)
                         .failureHandler(SecurityConfiguration::signInFailed).permitAll())
+                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfiguration::notAllowedPage))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfiguration::headers)
@@ -145,6 +152,11 @@ class SecurityConfiguration {
         if (DatabaseUnavailable.causedBy(e)) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             problem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL);
+        } else if (e instanceof SecondFactorNeeded) {
+            problem(response, HttpStatus.UNAUTHORIZED, "Second factor needed", "This account signs in with a second "
+                    + "factor, which HTTP Basic cannot carry. Call the API with a personal API token instead "
+                    + "(Authorization: Bearer …); issue one on the API tokens page.",
+                    "urn:rapport:problem:second-factor-needed");
         } else if (e instanceof SignInPaused paused) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(paused.retryAfterSeconds()));
             problem(response, HttpStatus.TOO_MANY_REQUESTS, "Sign-in paused", "Too many sign-in attempts "
@@ -153,6 +165,21 @@ class SecurityConfiguration {
         } else {
             problem(response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
                     "Send a Rapport sign-in name and password with HTTP Basic authentication.");
+        }
+    }
+
+    /**
+     * Someone whose sign-in waits for its second factor is led back to it from any other page;
+     * anyone else is told their role does not allow the page.
+     */
+    private static void notAllowedPage(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException e) throws IOException, ServletException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (SignInSecondStep.isPending(authentication)) {
+            response.sendRedirect(request.getContextPath()
+                    + (((SecondFactorPending) authentication).settingUp() ? "/login/set-up" : "/login/code"));
+        } else {
+            new AccessDeniedHandlerImpl().handle(request, response, e);
         }
     }
 

@@ -48,6 +48,14 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
         return new OrganisationId(organisationId);
     }
 
+    AccountId accountId() {
+        return new AccountId(accountId);
+    }
+
+    Set<Role> roles() {
+        return EnumSet.copyOf(roles);
+    }
+
     public String getDisplayName() {
         return displayName;
     }

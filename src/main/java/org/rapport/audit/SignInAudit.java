@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.rapport.accounts.AccountDeactivated;
 import org.rapport.accounts.AccountReactivated;
 import org.rapport.accounts.ApiTokenIssued;
+import org.rapport.accounts.SecondFactorChanged;
 import org.rapport.accounts.SignInLocked;
 import org.rapport.accounts.SignInUnlocked;
 import org.rapport.shared.OrganisationId;
@@ -62,6 +63,11 @@ class SignInAudit {
         record(deactivated.organisation(), deactivated.account().value(), "Account deactivated by an admin: "
                 + "sign-in refused, its sessions ended, " + deactivated.revokedTokens() + " API token"
                 + (deactivated.revokedTokens() == 1 ? "" : "s") + " revoked");
+    }
+
+    @EventListener
+    void on(SecondFactorChanged changed) {
+        record(changed.organisation(), changed.account().value(), changed.what());
     }
 
     @EventListener

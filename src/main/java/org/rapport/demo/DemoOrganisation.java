@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
+import org.rapport.accounts.SecondFactorPolicy;
+import org.rapport.accounts.SecondFactors;
 import org.rapport.endings.ClosedEnding;
 import org.rapport.endings.Confidence;
 import org.rapport.endings.EndingManagement;
@@ -83,10 +85,12 @@ public class DemoOrganisation {
     private final EndingManagement endings;
     private final FollowUpManagement followUps;
     private final Clock clock;
+    private final SecondFactors secondFactors;
 
     DemoOrganisation(AccountManagement accounts, PeopleManagement people, RelationshipManagement relationships,
             SessionManagement sessions, SessionRecording recording, GoalManagement goals, MeasureManagement measures,
-            EndingManagement endings, FollowUpManagement followUps, Clock clock) {
+            EndingManagement endings, FollowUpManagement followUps, Clock clock, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.measures = measures;
         this.endings = endings;
         this.followUps = followUps;
@@ -116,6 +120,8 @@ public class DemoOrganisation {
     }
 
     private void seed(OrganisationId org) {
+        // The demo's passwords are published and its accounts shared: a second factor would lock the demo.
+        secondFactors.require(SecondFactorPolicy.NOBODY);
         accounts.openAccount(new NewAccount("admin@demo", PASSWORD, "Avery Quinn", Set.of(Role.ADMIN), null));
         HelperId sam = people.addHelper(new NewHelper("Sam Okafor", Discipline.COUNSELLOR, "sam@demo", PASSWORD,
                 Set.of(Role.HELPER, Role.SUPERVISOR)));

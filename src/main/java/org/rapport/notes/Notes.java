@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.rapport.protection.NarrativeCipher;
 import org.rapport.shared.OrganisationId;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
@@ -31,9 +32,9 @@ class Notes {
     private static final TypeReference<List<NoteView.Section>> SECTIONS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
-    private final NoteCipher cipher;
+    private final NarrativeCipher cipher;
 
-    Notes(JdbcClient jdbc, NoteCipher cipher) {
+    Notes(JdbcClient jdbc, NarrativeCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
     }

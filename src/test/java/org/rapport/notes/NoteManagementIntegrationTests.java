@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.protection.NarrativeCipher;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.testing.TestOrganisation.Staff;
 import org.rapport.people.PeopleManagement;
@@ -129,7 +130,7 @@ class NoteManagementIntegrationTests {
         NoteId second = harbour.as(ash, () -> notes.write(other, "free", Map.of("Note", "Something else entirely.")));
         harbour.inScope(() -> jdbc.sql("update note set body = (select body from note where note_id = ?) where note_id = ?")
                 .params(first.value(), second.value()).update());
-        assertThatThrownBy(() -> harbour.as(ash, () -> notes.noteOf(other))).isInstanceOf(NoteCipher.NoteUnreadable.class);
+        assertThatThrownBy(() -> harbour.as(ash, () -> notes.noteOf(other))).isInstanceOf(NarrativeCipher.NarrativeUnreadable.class);
         assertThat(harbour.as(ash, () -> notes.noteOf(session)).orElseThrow().sections().get(0).text()).isEqualTo(DATA);
     }
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import java.util.stream.Collectors;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.CurrentUser;
+import org.rapport.accounts.SecondFactors;
 import org.rapport.accounts.Role;
 import org.rapport.people.Discipline;
 import org.rapport.people.HelperSummary;
@@ -43,8 +44,11 @@ class HelperPagesController {
     private final PeopleDirectory directory;
     private final PeopleManagement people;
     private final AccountManagement accounts;
+    private final SecondFactors secondFactors;
 
-    HelperPagesController(PeopleDirectory directory, PeopleManagement people, AccountManagement accounts) {
+    HelperPagesController(PeopleDirectory directory, PeopleManagement people, AccountManagement accounts,
+            SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.directory = directory;
         this.people = people;
         this.accounts = accounts;
@@ -126,6 +130,19 @@ class HelperPagesController {
         return "redirect:/admin/helpers";
     }
 
+    /** Resets the second factor of a helper who lost their phone and recovery codes. */
+    @PostMapping("/admin/helpers/reset-second-factor")
+    String resetSecondFactor(@RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
+        try {
+            secondFactors.reset(username);
+            redirect.addFlashAttribute("flash", "Reset the second factor of " + username + ": they set up a new one "
+                    + "at their next sign-in.");
+        } catch (RecordNotFound refusal) {
+            redirect.addFlashAttribute("flashError", refusal.getMessage());
+        }
+        return "redirect:/admin/helpers";
+    }
+
     @PostMapping("/admin/helpers/reactivate")
     String reactivate(@RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
         try {
@@ -144,6 +161,7 @@ class HelperPagesController {
                 .filter(username -> username != null && accounts.signInPausedUntil(username).isPresent())
                 .collect(Collectors.toSet()));
         model.addAttribute("deactivated", accounts.deactivated());
+        model.addAttribute("withSecondFactor", secondFactors.accountsWithSecondFactor());
         model.addAttribute("me", CurrentUser.require().username());
         model.addAttribute("disciplines", Arrays.asList(Discipline.values()));
         model.addAttribute("roles", STAFF_ROLES);

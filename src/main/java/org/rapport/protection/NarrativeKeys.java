@@ -1,4 +1,4 @@
-package org.rapport.notes;
+package org.rapport.protection;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where the key that encrypts note text comes from.
+ * Where the key that encrypts notes and every other narrative about a client comes from. The settings
+ * keep the names they had when only notes were encrypted.
  *
  * <p>In production the keyset is supplied by configuration, {@code rapport.notes.keyset} (usually the
  * environment variable {@code RAPPORT_NOTES_KEYSET}, filled from a secret store): a Tink JSON keyset,
@@ -32,27 +33,27 @@ import org.springframework.context.annotation.Configuration;
  * (the test suite on CI's PostgreSQL).
  */
 @Configuration(proxyBeanMethods = false)
-class NoteKeys {
+class NarrativeKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(NoteKeys.class);
+    private static final Logger log = LoggerFactory.getLogger(NarrativeKeys.class);
     static final String KEYSET_FILE = "notes-keyset.json";
     private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY_FOLDER =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     @Bean
-    NoteCipher noteCipher(@Value("${rapport.notes.keyset:}") String keyset, DatabaseMode database,
+    NarrativeCipher narrativeCipher(@Value("${rapport.notes.keyset:}") String keyset, DatabaseMode database,
             @Value("${rapport.embedded.data-dir:}") String dataDirectory,
             @Value("${rapport.notes.keyset-file:./keys/notes-keyset.json}") String keysetFile,
             @Value("${rapport.notes.allow-generated-key:false}") boolean allowGeneratedKey) {
-        if (!keyset.isBlank()) return NoteCipher.fromJson(keyset);
+        if (!keyset.isBlank()) return NarrativeCipher.fromJson(keyset);
         if (database.isEmbedded()) {
-            if (dataDirectory.isBlank()) return NoteCipher.fromJson(NoteCipher.newKeysetJson());
-            return NoteCipher.fromJson(keptApart(Path.of(keysetFile), Path.of(dataDirectory)));
+            if (dataDirectory.isBlank()) return NarrativeCipher.fromJson(NarrativeCipher.newKeysetJson());
+            return NarrativeCipher.fromJson(keptApart(Path.of(keysetFile), Path.of(dataDirectory)));
         }
         if (allowGeneratedKey) {
             log.warn("Notes are encrypted with a key generated for this run only (rapport.notes.allow-generated-key); "
                     + "they cannot be read after a restart.");
-            return NoteCipher.fromJson(NoteCipher.newKeysetJson());
+            return NarrativeCipher.fromJson(NarrativeCipher.newKeysetJson());
         }
         throw new IllegalStateException("Rapport needs a key to encrypt notes on an external database: set "
                 + "RAPPORT_NOTES_KEYSET (rapport.notes.keyset) to a Tink JSON keyset with an AES-256-GCM key, from "
@@ -76,7 +77,7 @@ class NoteKeys {
             }
             if (Files.exists(file)) return Files.readString(file, StandardCharsets.UTF_8);
             Files.createDirectories(file.getParent(), OWNER_ONLY_FOLDER);
-            String json = NoteCipher.newKeysetJson();
+            String json = NarrativeCipher.newKeysetJson();
             try {
                 if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
