@@ -43,13 +43,15 @@ public class AccountManagement implements UserDetailsService {
     private final SignedInSessions sessions;
     private final ApiTokenManagement tokens;
     private final SecondFactorPolicy secondFactorsForNewOrganisations;
+    private final SignInLimits limits;
 
-    AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle,
+    AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle, SignInLimits limits,
             ApplicationEventPublisher events, Clock clock, SignedInSessions sessions, ApiTokenManagement tokens,
             @Value("${rapport.second-factor.new-organisations:ADMINS}") SecondFactorPolicy secondFactorsForNewOrganisations) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.limits = limits;
         this.events = events;
         this.clock = clock;
         this.sessions = sessions;
@@ -249,6 +251,54 @@ public class AccountManagement implements UserDetailsService {
         jdbc.sql("update user_account set enabled = true, version = version + 1 where account_id = ?")
                 .param(account.id().value()).update();
         events.publishEvent(new AccountReactivated(account.id(), admin.organisationId(), clock.instant()));
+    }
+
+    /**
+     * Changes the signed-in person's own password. The current one must be typed, and a wrong one
+     * counts against sign-in with their name as a failed sign-in does, so a session left open
+     * cannot be used to guess it; the new one is held to the password policy and must differ.
+     * Once committed, every other session of theirs ends: all of them when the change came through
+     * the API ({@code keepSession} null), all but the page's own when it came from a page.
+     *
+     * @throws PasswordNotChanged naming the field at fault
+     */
+    // Nothing is written before a refusal but the audit entry of a pause it began, which must stay.
+    @Transactional(noRollbackFor = PasswordNotChanged.class)
+    public void changePassword(String current, String replacement, @Nullable String keepSession) {
+        CurrentUser me = CurrentUser.require();
+        throttle.accountPausedUntil(me.username()).ifPresent(until -> {
+            throw new PasswordNotChanged(PasswordNotChanged.Field.CURRENT,
+                    "Too many wrong passwords: sign-in with your name is paused for a while. Try again later.");
+        });
+        String hash = jdbc.sql("select password_hash from user_account where account_id = ?")
+                .param(me.accountId().value()).query(String.class).optional()
+                .orElseThrow(() -> new RecordNotFound("sign-in account"));
+        if (current == null || current.isEmpty() || !passwords.matches(current, hash)) {
+            Instant pausedUntil = throttle.failedWithName(me.username());
+            if (pausedUntil != null) {
+                events.publishEvent(new SignInLocked(me.accountId(), me.organisationId(), SignInLocked.By.ACCOUNT,
+                        limits.accountAttempts(), pausedUntil));
+            }
+            throw new PasswordNotChanged(PasswordNotChanged.Field.CURRENT, "That is not your current password.");
+        }
+        String organisationName = jdbc.sql("select name from organisation where organisation_id = ?")
+                .param(me.organisationId().value()).query(String.class).optional().orElse("");
+        Optional<String> refusal = PasswordPolicy.refusal(replacement,
+                List.of(me.username(), me.displayName(), organisationName), false);
+        if (refusal.isPresent()) {
+            throw new PasswordNotChanged(PasswordNotChanged.Field.REPLACEMENT, refusal.get());
+        }
+        if (passwords.matches(replacement, hash)) {
+            throw new PasswordNotChanged(PasswordNotChanged.Field.REPLACEMENT,
+                    "That is your current password; choose a new one.");
+        }
+        jdbc.sql("update user_account set password_hash = ?, version = version + 1 where account_id = ?")
+                .params(passwords.encode(replacement), me.accountId().value()).update();
+        events.publishEvent(new PasswordChanged(me.accountId(), me.organisationId(), clock.instant()));
+        afterCommit(() -> {
+            if (keepSession == null) sessions.endAllOf(me.username());
+            else sessions.endAllBut(keepSession);
+        });
     }
 
     /** The sign-in names of the organisation's deactivated accounts. */

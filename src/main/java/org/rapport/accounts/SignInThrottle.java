@@ -64,6 +64,15 @@ class SignInThrottle {
                 take(byAddress, address(address), limits.addressAttempts()));
     }
 
+    /**
+     * Counts a wrong current password typed to change it: against the sign-in name only, as the
+     * person is signed in and their address says nothing new; until when a pause began, if this
+     * failure began one.
+     */
+    @Nullable Instant failedWithName(String username) {
+        return take(byAccount, key(username), limits.accountAttempts());
+    }
+
     void succeeded(String username) {
         byAccount.remove(key(username));
     }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.rapport.accounts.AccountDeactivated;
 import org.rapport.accounts.AccountReactivated;
+import org.rapport.accounts.PasswordChanged;
 import org.rapport.accounts.ApiTokenIssued;
 import org.rapport.accounts.SecondFactorChanged;
 import org.rapport.accounts.SignInLocked;
@@ -68,6 +69,13 @@ class SignInAudit {
     @EventListener
     void on(SecondFactorChanged changed) {
         record(changed.organisation(), changed.account().value(), changed.what());
+    }
+
+    /** A change of one's own password happens in its own transaction, which this joins. */
+    @EventListener
+    void on(PasswordChanged changed) {
+        record(changed.organisation(), changed.account().value(),
+                "Password changed by its owner; their other signed-in sessions ended");
     }
 
     @EventListener
