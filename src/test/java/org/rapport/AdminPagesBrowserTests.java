@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
@@ -57,6 +59,17 @@ class AdminPagesBrowserTests {
         addHelper("Ines Okoro", "Peer supporter", "ines-" + suffix);
         assertThat(browser.text()).contains("Remy Castell", "Ines Okoro", "Mentor", "Peer supporter");
         browser.assertAccessible().screenshot("admin-helpers");
+
+        WebElement remysRoles = browser.driver().findElements(By.cssSelector("details.change-roles summary")).stream()
+                .filter(summary -> summary.getDomProperty("textContent").equals("Change roles of Remy Castell"))
+                .findFirst().orElseThrow();
+        remysRoles.click();
+        WebElement form = remysRoles.findElement(By.xpath(".."));
+        form.findElement(By.cssSelector("input[name=roles][value=SUPERVISOR]")).click();
+        browser.assertAccessible();
+        browser.press("Save roles");
+        assertThat(browser.text()).contains("Changed the roles of remy-" + suffix);
+        browser.assertAccessible().screenshot("admin-helpers-roles-changed");
 
         browser.visit("/admin/teams").assertAccessible();
         browser.fill("Name", "Youth mentoring team").check("Remy Castell (Mentor)").check("Ines Okoro (Peer supporter)")

@@ -301,6 +301,38 @@ public class AccountManagement implements UserDetailsService {
         });
     }
 
+    /** The roles a member of staff may be given; a client's account is opened apart from them. */
+    public static final Set<Role> STAFF_ROLES = Set.of(Role.ADMIN, Role.SUPERVISOR, Role.HELPER);
+
+    /**
+     * Gives an account of the organisation in scope these roles in place of its own. An admin's
+     * work, and never to take the admin role from themselves, so an organisation always keeps an
+     * admin. The account's sessions end once committed: a session keeps the roles it signed in with.
+     *
+     * @throws RecordNotFound when no account of this organisation has the sign-in name
+     * @throws RuleBroken when no staff role is given, or the admin would lose their own
+     */
+    @Transactional
+    public void changeRoles(String username, Set<Role> roles) {
+        CurrentUser admin = requireAdmin("change roles");
+        Account account = account(username);
+        if (roles == null || roles.isEmpty() || !STAFF_ROLES.containsAll(roles)) {
+            throw new RuleBroken("Give at least one role: organisation admin, supervisor or helper.");
+        }
+        if (account.id().equals(admin.accountId()) && !roles.contains(Role.ADMIN)) {
+            throw new RuleBroken("You cannot take the admin role from yourself; another admin can.");
+        }
+        Set<Role> before = decode(jdbc.sql("select roles from user_account where account_id = ?")
+                .param(account.id().value()).query(String.class).single());
+        if (before.equals(roles)) return;
+        jdbc.sql("update user_account set roles = ?, version = version + 1 where account_id = ?")
+                .params(encode(roles), account.id().value()).update();
+        events.publishEvent(new RolesChanged(account.id(), admin.organisationId(), before, roles, clock.instant()));
+        if (!account.id().equals(admin.accountId())) {
+            afterCommit(() -> sessions.endAllOf(account.username()));
+        }
+    }
+
     /** The sign-in names of the organisation's deactivated accounts. */
     @Transactional(readOnly = true)
     public Set<String> deactivated() {

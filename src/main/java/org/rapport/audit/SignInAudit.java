@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.rapport.accounts.AccountDeactivated;
 import org.rapport.accounts.AccountReactivated;
 import org.rapport.accounts.PasswordChanged;
+import org.rapport.accounts.Role;
+import org.rapport.accounts.RolesChanged;
 import org.rapport.accounts.ApiTokenIssued;
 import org.rapport.accounts.SecondFactorChanged;
 import org.rapport.accounts.SignInLocked;
@@ -76,6 +78,17 @@ class SignInAudit {
     void on(PasswordChanged changed) {
         record(changed.organisation(), changed.account().value(),
                 "Password changed by its owner; their other signed-in sessions ended");
+    }
+
+    @EventListener
+    void on(RolesChanged changed) {
+        record(changed.organisation(), changed.account().value(),
+                "Roles changed by an admin from " + labels(changed.before()) + " to " + labels(changed.after()));
+    }
+
+    private static String labels(java.util.Set<Role> roles) {
+        return roles.isEmpty() ? "none" : roles.stream().sorted().map(Role::label)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     @EventListener

@@ -143,6 +143,22 @@ class HelperPagesController {
         return "redirect:/admin/helpers";
     }
 
+    /** Gives a helper's account other roles; they hold from the helper's next sign-in. */
+    @PostMapping("/admin/helpers/roles")
+    String changeRoles(@RequestParam(defaultValue = "") String username,
+            @RequestParam(name = "roles", required = false) @Nullable List<String> roles, RedirectAttributes redirect) {
+        Set<Role> chosen = roles == null ? Set.of() : STAFF_ROLES.stream()
+                .filter(role -> roles.contains(role.name())).collect(Collectors.toSet());
+        try {
+            accounts.changeRoles(username, chosen);
+            redirect.addFlashAttribute("flash", "Changed the roles of " + username + ". They hold from their next "
+                    + "sign-in; any session they had open has ended.");
+        } catch (RecordNotFound | RuleBroken refusal) {
+            redirect.addFlashAttribute("flashError", refusal.getMessage());
+        }
+        return "redirect:/admin/helpers";
+    }
+
     @PostMapping("/admin/helpers/reactivate")
     String reactivate(@RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
         try {
