@@ -123,8 +123,17 @@ public class AccountManagement implements UserDetailsService {
     }
 
     public Optional<String> organisationName(OrganisationId organisation) {
-        return Tenancy.callAs(organisation, () -> jdbc.sql("select name from organisation where organisation_id = ?")
-                .param(organisation.value()).query(String.class).optional());
+        return Tenancy.callAs(organisation, () -> organisationNameInScope(organisation));
+    }
+
+    /** The organisation's name, for the password policy's personal words; read in the caller's scope. */
+    private String nameOf(OrganisationId organisation) {
+        return organisationNameInScope(organisation).orElse("");
+    }
+
+    private Optional<String> organisationNameInScope(OrganisationId organisation) {
+        return jdbc.sql("select name from organisation where organisation_id = ?")
+                .param(organisation.value()).query(String.class).optional();
     }
 
     private static final ThreadLocal<Boolean> SEEDING_THE_DEMO = ThreadLocal.withInitial(() -> false);
@@ -153,9 +162,7 @@ public class AccountManagement implements UserDetailsService {
         if (account.displayName() == null || account.displayName().isBlank() || account.displayName().length() > 120) {
             throw new RuleBroken("An account needs a name to show, of at most 120 characters.");
         }
-        String organisationName = jdbc.sql("select name from organisation where organisation_id = ?")
-                .param(organisation.value()).query(String.class).optional().orElse("");
-        PasswordPolicy.refusal(account.password(), List.of(username, account.displayName(), organisationName),
+        PasswordPolicy.refusal(account.password(), List.of(username, account.displayName(), nameOf(organisation)),
                 SEEDING_THE_DEMO.get()).ifPresent(refusal -> {
                     throw new RuleBroken(refusal);
                 });
@@ -281,10 +288,8 @@ public class AccountManagement implements UserDetailsService {
             }
             throw new PasswordNotChanged(PasswordNotChanged.Field.CURRENT, "That is not your current password.");
         }
-        String organisationName = jdbc.sql("select name from organisation where organisation_id = ?")
-                .param(me.organisationId().value()).query(String.class).optional().orElse("");
         Optional<String> refusal = PasswordPolicy.refusal(replacement,
-                List.of(me.username(), me.displayName(), organisationName), false);
+                List.of(me.username(), me.displayName(), nameOf(me.organisationId())), false);
         if (refusal.isPresent()) {
             throw new PasswordNotChanged(PasswordNotChanged.Field.REPLACEMENT, refusal.get());
         }
@@ -301,8 +306,8 @@ public class AccountManagement implements UserDetailsService {
         });
     }
 
-    /** The roles a member of staff may be given; a client's account is opened apart from them. */
-    public static final Set<Role> STAFF_ROLES = Set.of(Role.ADMIN, Role.SUPERVISOR, Role.HELPER);
+    /** The roles a member of staff may be given, in the order forms offer them; a client's account is apart. */
+    public static final List<Role> STAFF_ROLES = List.of(Role.ADMIN, Role.SUPERVISOR, Role.HELPER);
 
     /**
      * Gives an account of the organisation in scope these roles in place of its own. An admin's
@@ -322,8 +327,7 @@ public class AccountManagement implements UserDetailsService {
         if (account.id().equals(admin.accountId()) && !roles.contains(Role.ADMIN)) {
             throw new RuleBroken("You cannot take the admin role from yourself; another admin can.");
         }
-        Set<Role> before = decode(jdbc.sql("select roles from user_account where account_id = ?")
-                .param(account.id().value()).query(String.class).single());
+        Set<Role> before = account.roles();
         if (before.equals(roles)) return;
         jdbc.sql("update user_account set roles = ?, version = version + 1 where account_id = ?")
                 .params(encode(roles), account.id().value()).update();
@@ -339,14 +343,16 @@ public class AccountManagement implements UserDetailsService {
         return Set.copyOf(jdbc.sql("select username from user_account where not enabled").query(String.class).list());
     }
 
-    private record Account(AccountId id, String username, boolean enabled) {
+    private record Account(AccountId id, String username, boolean enabled, Set<Role> roles) {
     }
 
     private Account account(String username) {
-        return jdbc.sql("select account_id, username, enabled from user_account where organisation_id = ? and username = ?")
+        return jdbc.sql("""
+                select account_id, username, enabled, roles from user_account
+                where organisation_id = ? and username = ?""")
                 .params(Tenancy.require().value(), SignInThrottle.key(username))
                 .query((rs, n) -> new Account(new AccountId(rs.getObject("account_id", UUID.class)),
-                        rs.getString("username"), rs.getBoolean("enabled")))
+                        rs.getString("username"), rs.getBoolean("enabled"), decode(rs.getString("roles"))))
                 .optional().orElseThrow(() -> new RecordNotFound("sign-in account"));
     }
 

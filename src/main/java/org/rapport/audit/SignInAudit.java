@@ -2,13 +2,15 @@ package org.rapport.audit;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.rapport.accounts.AccountDeactivated;
 import org.rapport.accounts.AccountReactivated;
+import org.rapport.accounts.ApiTokenIssued;
 import org.rapport.accounts.PasswordChanged;
 import org.rapport.accounts.Role;
 import org.rapport.accounts.RolesChanged;
-import org.rapport.accounts.ApiTokenIssued;
 import org.rapport.accounts.SecondFactorChanged;
 import org.rapport.accounts.SignInLocked;
 import org.rapport.accounts.SignInUnlocked;
@@ -86,9 +88,9 @@ class SignInAudit {
                 "Roles changed by an admin from " + labels(changed.before()) + " to " + labels(changed.after()));
     }
 
-    private static String labels(java.util.Set<Role> roles) {
+    private static String labels(Set<Role> roles) {
         return roles.isEmpty() ? "none" : roles.stream().sorted().map(Role::label)
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     @EventListener

@@ -2,7 +2,6 @@ package org.rapport.people;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PeopleManagement {
 
     static final String CLIENT_PARTY = "client party";
-    private static final Set<Role> STAFF_ROLES = EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.HELPER);
 
     private final Helpers helpers;
     private final Teams teams;
@@ -64,7 +62,7 @@ public class PeopleManagement {
             throw new RuleBroken("An initial password needs a sign-in name to go with it. "
                     + "Give both, or leave both empty if the helper will not sign in.");
         }
-        if (!STAFF_ROLES.containsAll(helper.roles())) {
+        if (!AccountManagement.STAFF_ROLES.containsAll(helper.roles())) {
             throw new RuleBroken("A helper's account can hold the roles organisation admin, supervisor and helper.");
         }
         HelperId id = new HelperId(UUID.randomUUID());

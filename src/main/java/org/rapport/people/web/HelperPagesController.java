@@ -39,7 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HelperPagesController {
 
-    static final List<Role> STAFF_ROLES = List.of(Role.ADMIN, Role.SUPERVISOR, Role.HELPER);
 
     private final PeopleDirectory directory;
     private final PeopleManagement people;
@@ -147,7 +146,7 @@ class HelperPagesController {
     @PostMapping("/admin/helpers/roles")
     String changeRoles(@RequestParam(defaultValue = "") String username,
             @RequestParam(name = "roles", required = false) @Nullable List<String> roles, RedirectAttributes redirect) {
-        Set<Role> chosen = roles == null ? Set.of() : STAFF_ROLES.stream()
+        Set<Role> chosen = roles == null ? Set.of() : AccountManagement.STAFF_ROLES.stream()
                 .filter(role -> roles.contains(role.name())).collect(Collectors.toSet());
         try {
             accounts.changeRoles(username, chosen);
@@ -180,7 +179,7 @@ class HelperPagesController {
         model.addAttribute("withSecondFactor", secondFactors.accountsWithSecondFactor());
         model.addAttribute("me", CurrentUser.require().username());
         model.addAttribute("disciplines", Arrays.asList(Discipline.values()));
-        model.addAttribute("roles", STAFF_ROLES);
+        model.addAttribute("roles", AccountManagement.STAFF_ROLES);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
