@@ -93,6 +93,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/organisation/**").hasRole(Role.ADMIN.name())
+                        // Staff email addresses and what was sent to them are an admin's to see.
+                        .requestMatchers(HttpMethod.GET, "/api/organisation/mail").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::signInNeeded))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

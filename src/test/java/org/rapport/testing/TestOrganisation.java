@@ -56,7 +56,16 @@ public class TestOrganisation {
     }
 
     public Staff staff(String name, Role... roles) {
-        String username = name.toLowerCase().replaceAll("[^a-z]+", ".") + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return staffSigningInAs(name.toLowerCase().replaceAll("[^a-z]+", ".") + "-" + UUID.randomUUID().toString().substring(0, 8), name, roles);
+    }
+
+    /** Someone who signs in with an email address (invented, on a reserved example domain), as setup's admin does. */
+    public Staff staffWithEmail(String name, Role... roles) {
+        return staffSigningInAs(name.toLowerCase().replaceAll("[^a-z]+", ".") + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@riverside.example", name, roles);
+    }
+
+    private Staff staffSigningInAs(String username, String name, Role... roles) {
         HelperId helper = Tenancy.callAs(organisation, () -> people.addHelper(
                 new NewHelper(name, Discipline.COUNSELLOR, username, PASSWORD, Set.of(roles))));
         return new Staff(helper, username, name);
