@@ -85,16 +85,21 @@ class SecurityConfiguration {
                     return signedIn;
                 })
                 .authorizeHttpRequests(requests -> requests
+                        // The invited person accepts with the token from their link; nobody is signed in yet.
+                        .requestMatchers(HttpMethod.POST, "/api/invitations/accept").permitAll()
+                        // So does someone who forgot their password, asking for a link and then using it.
+                        .requestMatchers(HttpMethod.POST, "/api/password-resets", "/api/password-resets/complete").permitAll()
                         // Changing the organisation's people is an admin's work: refused before the body is read,
                         // so a caller without the role learns nothing from how their request would be checked.
                         .requestMatchers(HttpMethod.POST, "/api/helpers/**", "/api/teams/**", "/api/supervision/**",
-                                "/api/accounts/**")
+                                "/api/accounts/**", "/api/invitations/**", "/api/invitations")
                         .hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.DELETE, "/api/helpers/**", "/api/teams/**", "/api/supervision/**")
+                        .requestMatchers(HttpMethod.DELETE, "/api/helpers/**", "/api/teams/**", "/api/supervision/**",
+                                "/api/invitations/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/organisation/**").hasRole(Role.ADMIN.name())
                         // Staff email addresses and what was sent to them are an admin's to see.
-                        .requestMatchers(HttpMethod.GET, "/api/organisation/mail").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/organisation/mail", "/api/invitations").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::signInNeeded))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -119,7 +124,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs/**", "/calendar/**", "/m/**", "/f/**",
-                                "/reconnect/**",
+                                "/reconnect/**", "/invitation/**", "/forgot-password", "/reset-password/**",
                                 // First-run setup, opened by its one-time code while nobody can sign in.
                                 "/setup")
                         .permitAll()

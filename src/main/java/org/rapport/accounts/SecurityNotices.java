@@ -50,6 +50,14 @@ class SecurityNotices {
                 changed.at(), "");
     }
 
+    /** A password chosen through a reset link: the person hears of it as of any change of password. */
+    @EventListener
+    void on(PasswordResetEvent reset) {
+        if (reset.what() == PasswordResetEvent.What.USED) {
+            tell(reset.organisation(), reset.account(), "Your Rapport password was changed", PASSWORD_CHANGED, reset.at(), "");
+        }
+    }
+
     @EventListener
     void on(SecondFactorChanged changed) {
         tell(changed.organisation(), changed.account(), "A change to how you sign in to Rapport", SECOND_FACTOR_CHANGED,

@@ -118,18 +118,4 @@ class SignInThrottle {
         EstimationProbe probe = bucket.estimateAbilityToConsume(1);
         return probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
     }
-
-    /** Bucket4j's time read from the application's clock, so tests can move it on. */
-    private record ClockTime(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    }
 }

@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 import org.rapport.accounts.AccountDeactivated;
 import org.rapport.accounts.AccountReactivated;
 import org.rapport.accounts.ApiTokenIssued;
+import org.rapport.accounts.InvitationEvent;
 import org.rapport.accounts.PasswordChanged;
+import org.rapport.accounts.PasswordResetEvent;
 import org.rapport.accounts.Role;
 import org.rapport.accounts.RolesChanged;
 import org.rapport.accounts.SecondFactorChanged;
@@ -73,6 +75,18 @@ class SignInAudit {
     @EventListener
     void on(SecondFactorChanged changed) {
         record(changed.organisation(), changed.account().value(), changed.what());
+    }
+
+    /** Sending, withdrawing and accepting an invitation happen in their own transactions, which this joins. */
+    @EventListener
+    void on(InvitationEvent invitation) {
+        record(invitation.organisation(), invitation.account().value(), invitation.what().detail());
+    }
+
+    /** Sending and using a password reset link happen in their own transactions, which this joins. */
+    @EventListener
+    void on(PasswordResetEvent reset) {
+        record(reset.organisation(), reset.account().value(), reset.what().detail());
     }
 
     /** A change of one's own password happens in its own transaction, which this joins. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.accounts.Invitations;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
 import org.rapport.audit.AuditTrail;
@@ -34,11 +35,13 @@ public class PeopleManagement {
     private final Supervisions supervisions;
     private final ClientParties clientParties;
     private final AccountManagement accounts;
+    private final Invitations invitations;
     private final AuditTrail audit;
     private final Clock clock;
 
     PeopleManagement(Helpers helpers, Teams teams, Supervisions supervisions, ClientParties clientParties,
-            AccountManagement accounts, AuditTrail audit, Clock clock) {
+            AccountManagement accounts, Invitations invitations, AuditTrail audit, Clock clock) {
+        this.invitations = invitations;
         this.helpers = helpers;
         this.teams = teams;
         this.supervisions = supervisions;
@@ -73,6 +76,27 @@ public class PeopleManagement {
                     name, roles, id.value()));
             helpers.recordSignInName(id, accounts.usernameOfHelper(id.value()).orElseThrow());
         }
+        return id;
+    }
+
+    /**
+     * Adds a helper and invites them by email: their account's sign-in name is the address, and
+     * they choose its password from the link mailed to them (which starts with {@code linkBase}).
+     * The helper, the account, the invitation and its mail are stored together or not at all.
+     */
+    public HelperId inviteHelper(HelperInvitation invitation, String linkBase) {
+        String name = Names.require(invitation.name(), "A helper needs a name of 1 to " + Names.LONGEST + " characters.");
+        if (invitation.discipline() == null) {
+            throw new RuleBroken("Choose the helper's discipline.");
+        }
+        if (!AccountManagement.STAFF_ROLES.containsAll(invitation.roles())) {
+            throw new RuleBroken("A helper's account can hold the roles organisation admin, supervisor and helper.");
+        }
+        HelperId id = new HelperId(UUID.randomUUID());
+        helpers.add(id, name, invitation.discipline(), clock.instant());
+        Set<Role> roles = invitation.roles().isEmpty() ? Set.of(Role.HELPER) : invitation.roles();
+        invitations.invite(invitation.email(), name, roles, id.value(), linkBase);
+        helpers.recordSignInName(id, accounts.usernameOfHelper(id.value()).orElseThrow());
         return id;
     }
 

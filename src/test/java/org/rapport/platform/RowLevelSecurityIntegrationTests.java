@@ -64,7 +64,9 @@ class RowLevelSecurityIntegrationTests {
             "follow_up_link",        // a client's follow-up link: likewise
             "reconnect_link",        // a client's reconnect link: likewise
             "follow_up_calendar",    // the hourly release: which organisations have follow-ups due
-            "mail_due");             // the mail worker: which messages are due, in which organisation
+            "mail_due",              // the mail worker: which messages are due, in which organisation
+            "invitation_link",       // an invitation link: the organisation of its token's hash
+            "password_reset_link");  // a password reset link: likewise
 
     @Test
     void everyOtherTableWithAnOrganisationIsBehindItsPolicy() {

@@ -13,6 +13,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import java.util.stream.Collectors;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.accounts.InvitationView;
+import org.rapport.accounts.Invitations;
+import org.rapport.accounts.PasswordResets;
+import org.rapport.platform.PublicAddress;
 import org.rapport.accounts.CurrentUser;
 import org.rapport.accounts.SecondFactors;
 import org.rapport.accounts.Role;
@@ -44,10 +48,16 @@ class HelperPagesController {
     private final PeopleManagement people;
     private final AccountManagement accounts;
     private final SecondFactors secondFactors;
+    private final Invitations invitations;
+    private final PasswordResets resets;
+    private final PublicAddress address;
 
     HelperPagesController(PeopleDirectory directory, PeopleManagement people, AccountManagement accounts,
-            SecondFactors secondFactors) {
+            SecondFactors secondFactors, Invitations invitations, PasswordResets resets, PublicAddress address) {
+        this.resets = resets;
+        this.address = address;
         this.secondFactors = secondFactors;
+        this.invitations = invitations;
         this.directory = directory;
         this.people = people;
         this.accounts = accounts;
@@ -158,6 +168,20 @@ class HelperPagesController {
         return "redirect:/admin/helpers";
     }
 
+    /** Mails a member of staff a link to choose a new password; the admin never sees it. */
+    @PostMapping("/admin/helpers/password-reset")
+    String sendPasswordReset(@RequestParam(defaultValue = "") String username, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            resets.sendByAdmin(username, address.of(request));
+            redirect.addFlashAttribute("flash", "Sent " + username + " a link to choose a new password; it works for an hour."
+                    + " Their password stays as it is until they use it.");
+        } catch (RuleBroken | RecordNotFound refusal) {
+            redirect.addFlashAttribute("flashError", refusal.getMessage());
+        }
+        return "redirect:/admin/helpers";
+    }
+
     @PostMapping("/admin/helpers/reactivate")
     String reactivate(@RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
         try {
@@ -177,6 +201,9 @@ class HelperPagesController {
                 .collect(Collectors.toSet()));
         model.addAttribute("deactivated", accounts.deactivated());
         model.addAttribute("withSecondFactor", secondFactors.accountsWithSecondFactor());
+        // Only invitations not yet accepted are shown: an accepted one is an account like any other.
+        model.addAttribute("invitations", invitations.ofOrganisation().stream().filter(InvitationView::resendable)
+                .collect(Collectors.toMap(InvitationView::username, invitation -> invitation)));
         model.addAttribute("me", CurrentUser.require().username());
         model.addAttribute("disciplines", Arrays.asList(Discipline.values()));
         model.addAttribute("roles", AccountManagement.STAFF_ROLES);

@@ -2,6 +2,7 @@ package org.rapport.people.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +19,14 @@ import org.rapport.people.ClientPartySummary;
 import org.rapport.people.Discipline;
 import org.rapport.people.Helper;
 import org.rapport.people.HelperId;
+import org.rapport.people.HelperInvitation;
 import org.rapport.people.NewHelper;
 import org.rapport.people.PeopleDirectory;
 import org.rapport.people.PeopleManagement;
 import org.rapport.people.SupervisionLink;
 import org.rapport.people.Team;
 import org.rapport.people.TeamId;
+import org.rapport.platform.PublicAddress;
 import org.rapport.shared.RecordNotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,10 +48,12 @@ class PeopleApi {
 
     private final PeopleDirectory directory;
     private final PeopleManagement people;
+    private final PublicAddress address;
 
-    PeopleApi(PeopleDirectory directory, PeopleManagement people) {
+    PeopleApi(PeopleDirectory directory, PeopleManagement people, PublicAddress address) {
         this.directory = directory;
         this.people = people;
+        this.address = address;
     }
 
     record HelperView(UUID id, String name, Discipline discipline, String disciplineLabel, @Nullable String username,
@@ -69,6 +74,18 @@ class PeopleApi {
         @Override
         public String toString() {
             return "AddHelperRequest[" + name + ", " + username + "]";
+        }
+    }
+
+    record InviteHelperRequest(
+            @NotBlank(message = "Give the helper's name.") @Size(max = 120, message = "A name has at most 120 characters.") @Nullable String name,
+            @NotNull(message = "Choose the helper's discipline.") @Nullable Discipline discipline,
+            @NotBlank(message = "Give the email address the invitation goes to.") @Size(max = 120, message = "An email address here has at most 120 characters.") @Nullable String email,
+            @Nullable Set<@NotNull(message = "Leave out empty roles.") Role> roles) {
+
+        @Override
+        public String toString() {
+            return "InviteHelperRequest[" + name + "]";
         }
     }
 
@@ -121,6 +138,17 @@ class PeopleApi {
         Staff.mayChange();
         HelperId id = people.addHelper(new NewHelper(request.name(), request.discipline(), request.username(),
                 request.password(), request.roles() == null ? Set.of() : request.roles()));
+        HelperView created = directory.helper(id).map(HelperView::of).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/helpers/" + id.value())).body(created);
+    }
+
+    @PostMapping(path = "/invitations", consumes = "application/json")
+    @Operation(summary = "Add a helper and invite them by email to choose their password; their sign-in name is the"
+            + " address, the link works for 72 hours (admins only)")
+    ResponseEntity<HelperView> inviteHelper(@Valid @RequestBody InviteHelperRequest request, HttpServletRequest http) {
+        Staff.mayChange();
+        HelperId id = people.inviteHelper(new HelperInvitation(request.name(), request.discipline(), request.email(),
+                request.roles() == null ? Set.of() : request.roles()), address.of(http));
         HelperView created = directory.helper(id).map(HelperView::of).orElseThrow();
         return ResponseEntity.created(URI.create("/api/helpers/" + id.value())).body(created);
     }
