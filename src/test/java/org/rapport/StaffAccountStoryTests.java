@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.browser.Browser;
+import org.rapport.people.PeopleDirectory;
 import org.rapport.people.PeopleManagement;
 import org.rapport.testing.TestOrganisation;
 import org.rapport.testing.TestOrganisation.Staff;
@@ -38,6 +39,7 @@ class StaffAccountStoryTests {
     @LocalServerPort int port;
     @Autowired AccountManagement accounts;
     @Autowired PeopleManagement people;
+    @Autowired PeopleDirectory directory;
     @Autowired JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -79,6 +81,11 @@ class StaffAccountStoryTests {
 
         admin.visit("/admin/helpers").press("Deactivate");
         assertThat(admin.text()).contains("Deactivated");
+        String noorsRecord = harbour.inScope(() -> directory.helpers()).stream()
+                .filter(helper -> noor.equals(helper.username())).findFirst().orElseThrow().id().value().toString();
+        admin.visit("/admin/helpers/" + noorsRecord + "/open-work");
+        assertThat(admin.text()).contains("Noor Haddad leads no open relationships");
+        admin.assertAccessible();
         phone.visit("/caseload");
         assertThat(phone.currentPath()).as("the deactivated helper's session is over").startsWith("/login");
         phone.signIn(noor, LATER);

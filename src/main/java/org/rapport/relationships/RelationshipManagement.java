@@ -469,8 +469,23 @@ public class RelationshipManagement {
     @Transactional(readOnly = true)
     public List<CaseloadEntry> caseload(boolean includeEnded) {
         CurrentUser user = staff();
-        List<CaseloadQuery.Row> rows = caseloadQuery.rows(user.isAdmin() ? null : access.visibleHelpers(user),
-                user.helperId(), includeEnded);
+        return entries(user, caseloadQuery.rows(user.isAdmin() ? null : access.visibleHelpers(user),
+                user.helperId(), includeEnded));
+    }
+
+    /**
+     * The open relationships this helper leads, the most pressing first: the work to hand over when
+     * they leave. An admin's list.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseloadEntry> openWorkLedBy(HelperId helper) {
+        CurrentUser user = staff();
+        if (!user.isAdmin()) throw new AccessDeniedException("Only an organisation admin sees another helper's open work.");
+        return entries(user, caseloadQuery.rows(List.of(helper.value()), user.helperId(), false).stream()
+                .filter(row -> row.leadHelperId().equals(helper.value())).toList());
+    }
+
+    private List<CaseloadEntry> entries(CurrentUser user, List<CaseloadQuery.Row> rows) {
         Map<ClientPartyId, ClientPartySummary> clients = directory.clientPartySummaries(
                 rows.stream().map(r -> new ClientPartyId(r.clientPartyId())).collect(Collectors.toSet()));
         Map<HelperId, String> leadNames = directory.helperNames(

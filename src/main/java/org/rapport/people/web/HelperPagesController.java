@@ -132,7 +132,8 @@ class HelperPagesController {
         try {
             accounts.deactivate(username);
             redirect.addFlashAttribute("flash", "Deactivated " + username + ": they can no longer sign in, and "
-                    + "their sessions and API tokens have ended.");
+                    + "their sessions and API tokens have ended. Their history stays, still in their name; hand over"
+                    + " the work they led from their open work.");
         } catch (RecordNotFound | RuleBroken refusal) {
             redirect.addFlashAttribute("flashError", refusal.getMessage());
         }
