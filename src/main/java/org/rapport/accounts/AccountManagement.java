@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -304,6 +306,34 @@ public class AccountManagement implements UserDetailsService {
             if (keepSession == null) sessions.endAllOf(me.username());
             else sessions.endAllBut(keepSession);
         });
+    }
+
+    /**
+     * Changes the name the signed-in person is shown by; the pages show it from their next request
+     * once {@link #refreshSignedIn} has run.
+     *
+     * @throws RuleBroken when the name is empty or longer than 120 characters
+     */
+    @Transactional
+    public void renameMe(String name) {
+        CurrentUser me = CurrentUser.require();
+        String shown = name == null ? "" : name.strip();
+        if (shown.isEmpty() || shown.length() > 120) throw new RuleBroken("Give your name, of at most 120 characters.");
+        jdbc.sql("update user_account set display_name = ?, version = version + 1 where account_id = ?")
+                .params(shown, me.accountId().value()).update();
+    }
+
+    /** Reloads the signed-in person into their session, so a new name or role shows at once. */
+    public void refreshSignedIn(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        org.springframework.security.core.Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null || !(current.getPrincipal() instanceof SignedInUser signedIn)) return;
+        SignedInUser reloaded = (SignedInUser) loadUserByUsername(signedIn.getUsername());
+        // As after sign-in, the session keeps no password hash.
+        reloaded.eraseCredentials();
+        org.springframework.security.core.context.SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(reloaded, null, reloaded.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        SignInSecondStep.CONTEXTS.saveContext(context, request, response);
     }
 
     /** The roles a member of staff may be given, in the order forms offer them; a client's account is apart. */

@@ -60,6 +60,24 @@ class Helpers {
         return names;
     }
 
+    Optional<Profile> profile(HelperId id) {
+        return jdbc.sql("select name, pronouns, discipline, registration_body, registration_number from helper where helper_id = ?")
+                .param(id.value())
+                .query((rs, n) -> new Profile(rs.getString(1), rs.getString(2), Discipline.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5)))
+                .optional();
+    }
+
+    void changeProfile(HelperId id, Profile profile) {
+        jdbc.sql("""
+                update helper set name = ?, pronouns = ?, discipline = ?, registration_body = ?, registration_number = ?,
+                                  version = version + 1
+                where helper_id = ?""")
+                .params(profile.name(), profile.pronouns(), profile.discipline().name(), profile.registrationBody(),
+                        profile.registrationNumber(), id.value())
+                .update();
+    }
+
     private static Helper helper(ResultSet rs, int row) throws SQLException {
         return new Helper(new HelperId(rs.getObject("helper_id", UUID.class)), rs.getString("name"),
                 Discipline.valueOf(rs.getString("discipline")), rs.getString("sign_in_name"), rs.getBoolean("active"));

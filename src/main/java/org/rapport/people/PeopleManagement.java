@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.accounts.CurrentUser;
 import org.rapport.accounts.Invitations;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
@@ -98,6 +100,45 @@ public class PeopleManagement {
         invitations.invite(invitation.email(), name, roles, id.value(), linkBase);
         helpers.recordSignInName(id, accounts.usernameOfHelper(id.value()).orElseThrow());
         return id;
+    }
+
+    /** The signed-in person's own profile. */
+    @Transactional(readOnly = true)
+    public Profile myProfile() {
+        CurrentUser me = CurrentUser.require();
+        return me.helper().flatMap(id -> helpers.profile(new HelperId(id)))
+                .orElseGet(() -> new Profile(me.displayName(), null, null, null, null));
+    }
+
+    /**
+     * Changes the signed-in person's own profile. Their name changes on their account and, with the
+     * rest, on their helper record; a member of staff who is not a helper changes only their name.
+     *
+     * @throws RuleBroken naming what is wrong
+     */
+    public Profile changeMyProfile(Profile change) {
+        CurrentUser me = CurrentUser.require();
+        String name = Names.require(change.name(), "Give your name, of 1 to " + Names.LONGEST + " characters.");
+        accounts.renameMe(name);
+        if (me.helper().isEmpty()) return new Profile(name, null, null, null, null);
+        if (change.discipline() == null) throw new RuleBroken("Choose your discipline from the list.");
+        Profile profile = new Profile(name, optional(change.pronouns(), Profile.LONGEST_PRONOUNS, "Your pronouns"),
+                change.discipline(), optional(change.registrationBody(), Profile.LONGEST_BODY, "The registration body"),
+                optional(change.registrationNumber(), Profile.LONGEST_NUMBER, "The registration number"));
+        if ((profile.registrationBody() == null) != (profile.registrationNumber() == null)) {
+            throw new RuleBroken("Give both the body you are registered with and your number there, or neither.");
+        }
+        helpers.changeProfile(new HelperId(me.helper().get()), profile);
+        return profile;
+    }
+
+    private static @Nullable String optional(@Nullable String text, int longest, String what) {
+        if (text == null || text.isBlank()) return null;
+        String value = text.strip();
+        if (value.length() > longest || value.contains("\n") || value.contains("\r")) {
+            throw new RuleBroken(what + " is one line of at most " + longest + " characters.");
+        }
+        return value;
     }
 
     /** Forms a team under a name no other team of the organisation has, with these helpers as its members. */
