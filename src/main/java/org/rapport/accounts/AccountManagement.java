@@ -336,6 +336,88 @@ public class AccountManagement implements UserDetailsService {
         SignInSecondStep.CONTEXTS.saveContext(context, request, response);
     }
 
+    /** The settings of the organisation in scope. */
+    @Transactional(readOnly = true)
+    public OrganisationSettings organisationSettings() {
+        return jdbc.sql("""
+                select name, time_zone, locale, country, mail_sender_name, crisis_information
+                from organisation where organisation_id = ?""")
+                .param(Tenancy.require().value())
+                .query((rs, n) -> new OrganisationSettings(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .optional().orElseThrow(() -> new RecordNotFound("organisation"));
+    }
+
+    /**
+     * Changes the settings of the admin's organisation. The name, time zone and locale are needed;
+     * the rest may be left empty. Audited with what changed, never the texts themselves.
+     *
+     * @throws SettingsRefused naming the setting at fault
+     */
+    @Transactional
+    public OrganisationSettings changeOrganisationSettings(OrganisationSettings change) {
+        CurrentUser admin = requireAdmin("change the organisation's settings");
+        String name = oneLine(change.name());
+        if (name == null || name.length() > OrganisationSettings.LONGEST_NAME) {
+            throw new SettingsRefused("name", "Give the organisation's name, of at most " + OrganisationSettings.LONGEST_NAME
+                    + " characters.");
+        }
+        String zone = change.timeZone() == null ? "" : change.timeZone().strip();
+        try {
+            if (zone.isEmpty() || !java.time.ZoneId.getAvailableZoneIds().contains(zone)) throw new java.time.DateTimeException(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new SettingsRefused("timeZone", "Give a time zone as a region and city, such as Europe/London.");
+        }
+        if (change.locale() == null || !NewOrganisation.LOCALES.contains(change.locale())) {
+            throw new SettingsRefused("locale", "Choose a language and date format from the list.");
+        }
+        String country = oneLine(change.country());
+        if (country != null && !java.util.Set.of(java.util.Locale.getISOCountries()).contains(country.toUpperCase(java.util.Locale.ROOT))) {
+            throw new SettingsRefused("country", "Give the country as its two-letter code, such as GB or IE, or leave it empty.");
+        }
+        String sender = oneLine(change.mailSenderName());
+        if (sender != null && sender.length() > OrganisationSettings.LONGEST_SENDER) {
+            throw new SettingsRefused("mailSenderName", "The name mail is sent under is one line of at most "
+                    + OrganisationSettings.LONGEST_SENDER + " characters.");
+        }
+        String crisis = change.crisisInformation() == null || change.crisisInformation().isBlank() ? null
+                : change.crisisInformation().strip().replace("\r\n", "\n");
+        if (crisis != null && crisis.length() > OrganisationSettings.LONGEST_CRISIS) {
+            throw new SettingsRefused("crisisInformation", "What clients are told to do if they need help now is at most "
+                    + OrganisationSettings.LONGEST_CRISIS + " characters.");
+        }
+        OrganisationSettings before = organisationSettings();
+        OrganisationSettings after = new OrganisationSettings(name, zone, change.locale(),
+                country == null ? null : country.toUpperCase(java.util.Locale.ROOT), sender, crisis);
+        jdbc.sql("""
+                update organisation set name = ?, time_zone = ?, locale = ?, country = ?, mail_sender_name = ?,
+                                        crisis_information = ?, version = version + 1
+                where organisation_id = ?""")
+                .params(after.name(), after.timeZone(), after.locale(), after.country(), after.mailSenderName(),
+                        after.crisisInformation(), admin.organisationId().value())
+                .update();
+        events.publishEvent(new OrganisationSettingsChanged(admin.organisationId(), admin.accountId(),
+                changedSettings(before, after), clock.instant()));
+        return after;
+    }
+
+    private static java.util.List<String> changedSettings(OrganisationSettings before, OrganisationSettings after) {
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        if (!before.name().equals(after.name())) changed.add("name");
+        if (!before.timeZone().equals(after.timeZone())) changed.add("time zone");
+        if (!before.locale().equals(after.locale())) changed.add("language and date format");
+        if (!java.util.Objects.equals(before.country(), after.country())) changed.add("country");
+        if (!java.util.Objects.equals(before.mailSenderName(), after.mailSenderName())) changed.add("mail sender name");
+        if (!java.util.Objects.equals(before.crisisInformation(), after.crisisInformation())) changed.add("crisis information");
+        return changed;
+    }
+
+    private static @Nullable String oneLine(@Nullable String text) {
+        if (text == null || text.isBlank()) return null;
+        String value = text.strip();
+        return value.contains("\n") || value.contains("\r") ? value.replaceAll("\\s+", " ") : value;
+    }
+
     /** The roles a member of staff may be given, in the order forms offer them; a client's account is apart. */
     public static final List<Role> STAFF_ROLES = List.of(Role.ADMIN, Role.SUPERVISOR, Role.HELPER);
 

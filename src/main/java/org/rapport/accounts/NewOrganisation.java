@@ -1,6 +1,7 @@
 package org.rapport.accounts;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,10 @@ public record NewOrganisation(String name, ZoneId timeZone, Locale locale, @Null
 
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/London");
     public static final Locale DEFAULT_LOCALE = Locale.forLanguageTag("en-GB");
+
+    /** The locales offered: each also says how dates are written. */
+    public static final List<String> LOCALES = List.of("en-GB", "en-IE", "en-US", "en-CA", "en-AU", "en-NZ", "de-DE",
+            "fr-FR", "nl-NL", "es-ES");
 
     /** An organisation with the defaults the schema gives: Europe/London, en-GB, no country. */
     public static NewOrganisation named(String name) {

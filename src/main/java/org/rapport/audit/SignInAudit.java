@@ -9,6 +9,7 @@ import org.rapport.accounts.AccountDeactivated;
 import org.rapport.accounts.AccountReactivated;
 import org.rapport.accounts.ApiTokenIssued;
 import org.rapport.accounts.InvitationEvent;
+import org.rapport.accounts.OrganisationSettingsChanged;
 import org.rapport.accounts.PasswordChanged;
 import org.rapport.accounts.PasswordResetEvent;
 import org.rapport.accounts.Role;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SignInAudit {
 
     static final String ACCOUNT = "sign-in account";
+    static final String ORGANISATION = "organisation";
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -81,6 +83,14 @@ class SignInAudit {
     @EventListener
     void on(InvitationEvent invitation) {
         record(invitation.organisation(), invitation.account().value(), invitation.what().detail());
+    }
+
+    /** An admin's change of the organisation's settings, in the admin's transaction: which settings, never their values. */
+    @EventListener
+    void on(OrganisationSettingsChanged changed) {
+        if (changed.changed().isEmpty()) return;
+        Tenancy.runAs(changed.organisation(), () -> transactions.executeWithoutResult(status -> audit.changed(ORGANISATION,
+                changed.organisation().value(), null, "Changed the organisation's settings: " + String.join(", ", changed.changed()))));
     }
 
     /** Sending and using a password reset link happen in their own transactions, which this joins. */

@@ -46,7 +46,13 @@ class MailMessages {
                 .params(mail.organisation().value(), id.value(), Timestamp.from(at)).update();
     }
 
-    /** The sender's name for the organisation in scope: its own name. */
+    /** The name the organisation in scope sends mail under: the one its admins chose, or its own name. */
+    String senderName() {
+        return jdbc.sql("select coalesce(mail_sender_name, name) from organisation where organisation_id = ?")
+                .param(Tenancy.require().value()).query(String.class).single();
+    }
+
+    /** The organisation's own name, which messages name in their text. */
     String organisationName() {
         return jdbc.sql("select name from organisation where organisation_id = ?")
                 .param(Tenancy.require().value()).query(String.class).single();

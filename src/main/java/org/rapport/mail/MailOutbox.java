@@ -56,7 +56,7 @@ public class MailOutbox {
         MailTemplates.Rendered body = templates.render(mail.template(), model);
         MailId id = MailId.next();
         Instant now = clock.instant();
-        messages.queue(id, "<" + id + "@" + settings.domain() + ">", organisationName, mail, body, now);
+        messages.queue(id, "<" + id + "@" + settings.domain() + ">", messages.senderName(), mail, body, now);
         return id;
     }
 

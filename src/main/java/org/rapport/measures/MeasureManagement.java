@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.CurrentUser;
 import org.rapport.alerts.AlertKind;
 import org.rapport.alerts.AlertManagement;
@@ -64,6 +65,7 @@ public class MeasureManagement {
     static final int MAX_PLAN_ENTRIES = 20;
 
     private final Administrations administrations;
+    private final AccountManagement accounts;
     private final InstrumentCatalogue instruments;
     private final RelationshipManagement relationships;
     private final SessionManagement sessions;
@@ -76,7 +78,8 @@ public class MeasureManagement {
 
     MeasureManagement(Administrations administrations, InstrumentCatalogue instruments, RelationshipManagement relationships,
             SessionManagement sessions, PeopleManagement people, AlertManagement alerts, AuditTrail audit,
-            PlatformTransactionManager transactions, Clock clock) {
+            AccountManagement accounts, PlatformTransactionManager transactions, Clock clock) {
+        this.accounts = accounts;
         this.administrations = administrations;
         this.instruments = instruments;
         this.relationships = relationships;
@@ -352,7 +355,8 @@ public class MeasureManagement {
             Administrations.Row row = usable(id);
             InstrumentDefinition instrument = instrument(row.instrumentKey());
             audit.read(RECORD, id.value(), row.clientPartyId(), "the client opened their link");
-            return new ClientForm(instrument, row.firstName(), administrations.answersOf(id));
+            return new ClientForm(instrument, row.firstName(), administrations.answersOf(id),
+                    accounts.organisationSettings().crisisShownToClients());
         });
     }
 

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,27 @@ class MeasurePagesTests {
                 .doesNotContain("Brook Lane").doesNotContain("Ash Marlow")
                 .contains("name=\"_csrf\"").contains("Save and finish later").contains("Send my answers")
                 .contains("the last 2 weeks").contains("type=\"radio\"").contains("<fieldset");
+    }
+
+    @Test
+    void theClientIsToldWhatToDoIfTheyNeedHelpNowOnTheFormAndAfterSending() throws Exception {
+        String token = send("phq-9");
+        String defaultShown = Jsoup.parse(mvc.perform(get("/m/" + token)).andReturn().getResponse().getContentAsString())
+                .select("#crisis-information p").text();
+        assertThat(defaultShown).isEqualTo(org.rapport.accounts.OrganisationSettings.DEFAULT_CRISIS);
+
+        Staff admin = riverside.anAdmin("Alex Ward");
+        riverside.run(admin, () -> accounts.changeOrganisationSettings(new org.rapport.accounts.OrganisationSettings(
+                "Riverside Counselling", "Europe/London", "en-GB", "GB", null, "Call our duty line on 0161 496 0000, or 999.")));
+        String own = Jsoup.parse(mvc.perform(get("/m/" + token)).andReturn().getResponse().getContentAsString())
+                .select("#crisis-information").text();
+        assertThat(own).contains("If you need help now", "Call our duty line on 0161 496 0000, or 999.");
+
+        var answers = post("/m/" + token).with(csrf()).param("action", "send");
+        for (int i = 1; i <= 9; i++) answers.param("item-" + i, "3");
+        var sent = mvc.perform(answers).andExpect(redirectedUrl("/m/thanks")).andReturn();
+        String thanks = mvc.perform(get("/m/thanks").flashAttrs(sent.getFlashMap())).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(thanks).select("#crisis-information").text()).contains("Call our duty line on 0161 496 0000");
     }
 
     @Test

@@ -69,7 +69,11 @@ class ClientAnswerPages {
             response.setStatus(422);
             return page(model, token, form, AnswerFields.lenient(form.instrument(), params), e.getMessage());
         }
-        if (finished) return "redirect:/m/thanks";
+        if (finished) {
+            // The thanks page has no link to read the organisation from: it is told what to show.
+            redirect.addFlashAttribute("crisisInformation", form.crisisInformation());
+            return "redirect:/m/thanks";
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/m/" + token;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.rapport.setup.FirstOrganisation;
+import org.rapport.accounts.NewOrganisation;
 import org.rapport.setup.FirstRunSetup;
 import org.rapport.setup.SetupCodeRefused;
 import org.rapport.setup.SetupRefused;
@@ -29,9 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SetupPages {
 
-    /** The locales offered: each also says how dates are written. */
-    static final List<String> LOCALES = List.of("en-GB", "en-IE", "en-US", "en-CA", "en-AU", "en-NZ", "de-DE",
-            "fr-FR", "nl-NL", "es-ES");
+    static final List<String> LOCALES = NewOrganisation.LOCALES;
     private static final LocalDate EXAMPLE_DAY = LocalDate.of(2026, 12, 31);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 

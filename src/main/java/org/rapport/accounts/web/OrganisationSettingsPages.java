@@ -1,0 +1,69 @@
+package org.rapport.accounts.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.rapport.accounts.AccountManagement;
+import org.rapport.accounts.NewOrganisation;
+import org.rapport.accounts.OrganisationSettings;
+import org.rapport.accounts.SettingsRefused;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An admin's page of the organisation's own settings: its name, time zone, language and date
+ * format, country, the name its mail goes under, and what clients are told to do if they need help
+ * now. A refused setting is said beside its field, with everything typed kept.
+ */
+@Controller
+class OrganisationSettingsPages {
+
+    private static final LocalDate EXAMPLE_DAY = LocalDate.of(2026, 12, 31);
+
+    private final AccountManagement accounts;
+
+    OrganisationSettingsPages(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/organisation")
+    String page(Model model) {
+        return page(model, accounts.organisationSettings(), Map.of());
+    }
+
+    @PostMapping("/admin/organisation")
+    String change(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String timeZone,
+            @RequestParam(defaultValue = "") String locale, @RequestParam(defaultValue = "") String country,
+            @RequestParam(defaultValue = "") String mailSenderName, @RequestParam(defaultValue = "") String crisisInformation,
+            Model model, RedirectAttributes redirect) {
+        OrganisationSettings typed = new OrganisationSettings(name, timeZone, locale, country, mailSenderName, crisisInformation);
+        try {
+            accounts.changeOrganisationSettings(typed);
+        } catch (SettingsRefused refused) {
+            return page(model, typed, Map.of(refused.setting(), refused.getMessage()));
+        }
+        redirect.addFlashAttribute("flash", "The organisation's settings are saved.");
+        return "redirect:/admin/organisation";
+    }
+
+    private static String page(Model model, OrganisationSettings settings, Map<String, String> errors) {
+        Map<String, String> locales = new LinkedHashMap<>();
+        for (String tag : NewOrganisation.LOCALES) {
+            Locale locale = Locale.forLanguageTag(tag);
+            locales.put(tag, locale.getDisplayName(Locale.UK) + " — dates like "
+                    + DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale).format(EXAMPLE_DAY));
+        }
+        model.addAttribute("settings", settings);
+        model.addAttribute("locales", locales);
+        model.addAttribute("errors", errors);
+        model.addAttribute("defaultCrisis", OrganisationSettings.DEFAULT_CRISIS);
+        return "accounts/organisation";
+    }
+}
