@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.rapport.accounts.InvitationLinkNotUsable;
@@ -13,7 +12,6 @@ import org.rapport.accounts.Invitations;
 import org.rapport.accounts.PasswordNotChanged;
 import org.rapport.platform.PublicAddress;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -78,18 +76,11 @@ class InvitationsApi {
 
     @ExceptionHandler(InvitationLinkNotUsable.class)
     ResponseEntity<ProblemDetail> notUsable(InvitationLinkNotUsable e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Invitation link not usable");
-        problem.setType(URI.create("urn:rapport:problem:invitation-not-usable"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return AccountProblems.linkNotUsable("Invitation link not usable", e.getMessage(), "invitation-not-usable");
     }
 
     @ExceptionHandler(PasswordNotChanged.class)
     ResponseEntity<ProblemDetail> refused(PasswordNotChanged refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
-        problem.setTitle("Password not accepted");
-        problem.setType(URI.create("urn:rapport:problem:password-not-changed"));
-        problem.setProperty("field", "password");
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return AccountProblems.passwordRefused("Password not accepted", refused.getMessage(), "password");
     }
 }

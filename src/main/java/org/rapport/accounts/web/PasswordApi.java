@@ -1,6 +1,5 @@
 package org.rapport.accounts.web;
 
-import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.PasswordNotChanged;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,10 +43,7 @@ class PasswordApi {
     /** A refusal names the field at fault, so a client can show it beside that field. */
     @ExceptionHandler(PasswordNotChanged.class)
     ResponseEntity<ProblemDetail> refused(PasswordNotChanged refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
-        problem.setTitle("Password not changed");
-        problem.setType(URI.create("urn:rapport:problem:password-not-changed"));
-        problem.setProperty("field", refused.field() == PasswordNotChanged.Field.CURRENT ? "current" : "replacement");
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return AccountProblems.passwordRefused("Password not changed", refused.getMessage(),
+                refused.field() == PasswordNotChanged.Field.CURRENT ? "current" : "replacement");
     }
 }

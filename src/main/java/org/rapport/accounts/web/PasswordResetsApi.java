@@ -4,14 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.rapport.accounts.PasswordNotChanged;
 import org.rapport.accounts.PasswordResets;
 import org.rapport.accounts.ResetLinkNotUsable;
 import org.rapport.platform.PublicAddress;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,18 +78,11 @@ class PasswordResetsApi {
 
     @ExceptionHandler(ResetLinkNotUsable.class)
     ResponseEntity<ProblemDetail> notUsable(ResetLinkNotUsable e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Reset link not usable");
-        problem.setType(URI.create("urn:rapport:problem:reset-link-not-usable"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return AccountProblems.linkNotUsable("Reset link not usable", e.getMessage(), "reset-link-not-usable");
     }
 
     @ExceptionHandler(PasswordNotChanged.class)
     ResponseEntity<ProblemDetail> refused(PasswordNotChanged refused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
-        problem.setTitle("Password not accepted");
-        problem.setType(URI.create("urn:rapport:problem:password-not-changed"));
-        problem.setProperty("field", "password");
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return AccountProblems.passwordRefused("Password not accepted", refused.getMessage(), "password");
     }
 }
