@@ -363,9 +363,7 @@ public class AccountManagement implements UserDetailsService {
                     + " characters.");
         }
         String zone = change.timeZone() == null ? "" : change.timeZone().strip();
-        try {
-            if (zone.isEmpty() || !java.time.ZoneId.getAvailableZoneIds().contains(zone)) throw new java.time.DateTimeException(zone);
-        } catch (java.time.DateTimeException e) {
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
             throw new SettingsRefused("timeZone", "Give a time zone as a region and city, such as Europe/London.");
         }
         if (change.locale() == null || !NewOrganisation.LOCALES.contains(change.locale())) {

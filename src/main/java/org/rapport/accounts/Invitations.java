@@ -195,10 +195,10 @@ public class Invitations {
         String token = SecretTokens.newToken();
         jdbc.sql("insert into invitation_link (token_hash, organisation_id, account_id) values (?, ?, ?)")
                 .params(SecretTokens.hash(token), admin.organisationId().value(), account.value()).update();
-        String organisation = accounts.organisationName(admin.organisationId()).orElse("");
-        String zone = jdbc.sql("select time_zone from organisation where organisation_id = ?")
-                .param(admin.organisationId().value()).query(String.class).single();
-        String until = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm (zzzz)", Locale.UK).withZone(ZoneId.of(zone))
+        OrganisationSettings settings = accounts.organisationSettings();
+        String organisation = settings.name();
+        String until = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm (zzzz)", Locale.UK)
+                .withZone(ZoneId.of(settings.timeZone()))
                 .format(now.plus(LIFETIME));
         outbox.queue(new Mail(admin.organisationId(), address, "You are invited to " + organisation + " on Rapport", TEMPLATE,
                 Map.of("name", displayName, "invitedBy", admin.displayName(), "link", linkBase + "/invitation/" + token,

@@ -175,9 +175,8 @@ public class PasswordResets {
                 .params(SecretTokens.hash(token), organisation.value(), target.account().value(), Timestamp.from(now),
                         Timestamp.from(now.plus(LIFETIME)))
                 .update();
-        String zone = jdbc.sql("select time_zone from organisation where organisation_id = ?")
-                .param(organisation.value()).query(String.class).single();
-        String until = DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM (zzzz)", Locale.UK).withZone(ZoneId.of(zone))
+        String until = DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM (zzzz)", Locale.UK)
+                .withZone(ZoneId.of(accounts.organisationSettings().timeZone()))
                 .format(now.plus(LIFETIME));
         outbox.queue(new Mail(organisation, target.username(), "Choose a new password for Rapport", TEMPLATE,
                 Map.of("name", target.displayName(), "askedBy", askedBy, "link", linkBase + "/reset-password/" + token,
