@@ -71,6 +71,16 @@ public class AccountManagement implements UserDetailsService {
 
     /** Opens a new organisation with its time zone, locale and country; not transactional, as above. */
     public OrganisationId openOrganisation(NewOrganisation organisation) {
+        OrganisationId id = new OrganisationId(UUID.randomUUID());
+        open(id, organisation, null);
+        return id;
+    }
+
+    /**
+     * Opens an organisation under the id given, in the caller's transaction when the id is already
+     * in scope: an operator's opening and its first admin's invitation stand or fall together.
+     */
+    void open(OrganisationId id, NewOrganisation organisation, @Nullable String openedBy) {
         String name = organisation.name();
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new RuleBroken("An organisation needs a name of at most 200 characters.");
@@ -80,16 +90,18 @@ public class AccountManagement implements UserDetailsService {
         if (country != null && !Set.of(Locale.getISOCountries()).contains(country)) {
             throw new RuleBroken("A country is given as its two-letter ISO 3166 code, such as GB or IE.");
         }
-        OrganisationId id = new OrganisationId(UUID.randomUUID());
-        Tenancy.runAs(id, () -> jdbc.sql("""
-                insert into organisation (organisation_id, name, time_zone, locale, country, second_factor_required,
-                                          created_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, 0)""")
-                .params(id.value(), name.strip(), organisation.timeZone().getId(),
-                        organisation.locale().toLanguageTag(), country, secondFactorsForNewOrganisations.name(),
-                        ts(clock.instant()))
-                .update());
-        return id;
+        Tenancy.runAs(id, () -> {
+            jdbc.sql("""
+                    insert into organisation (organisation_id, name, time_zone, locale, country, second_factor_required,
+                                              created_at, version)
+                    values (?, ?, ?, ?, ?, ?, ?, 0)""")
+                    .params(id.value(), name.strip(), organisation.timeZone().getId(),
+                            organisation.locale().toLanguageTag(), country, secondFactorsForNewOrganisations.name(),
+                            ts(clock.instant()))
+                    .update();
+            jdbc.sql("insert into hosted_organisation (organisation_id, opened_at, opened_by) values (?, ?, ?)")
+                    .params(id.value(), ts(clock.instant()), openedBy).update();
+        });
     }
 
     /**
@@ -98,7 +110,15 @@ public class AccountManagement implements UserDetailsService {
      */
     @Transactional(readOnly = true)
     public boolean anyoneCanSignIn() {
-        return Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from sign_in_name)").query(Boolean.class).single());
+        return Boolean.TRUE.equals(jdbc.sql("""
+                select exists (select 1 from sign_in_name) or exists (select 1 from operator_account)""")
+                .query(Boolean.class).single());
+    }
+
+    /** Whether any organisation has been opened on this Rapport, read outside row-level security. */
+    @Transactional(readOnly = true)
+    public boolean anyOrganisation() {
+        return Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from hosted_organisation)").query(Boolean.class).single());
     }
 
     /**
@@ -171,9 +191,7 @@ public class AccountManagement implements UserDetailsService {
         if (account.roles().isEmpty()) {
             throw new RuleBroken("An account needs at least one role.");
         }
-        boolean taken = jdbc.sql("select count(*) from sign_in_name where username = ?").param(username)
-                .query(Integer.class).single() > 0;
-        if (taken) {
+        if (signInNameTaken(username)) {
             throw new RuleBroken("The sign-in name '" + username + "' is already in use.");
         }
         AccountId id = new AccountId(UUID.randomUUID());
@@ -188,6 +206,14 @@ public class AccountManagement implements UserDetailsService {
                         ts(clock.instant()))
                 .update();
         return id;
+    }
+
+    /** Whether a sign-in name is in use anywhere on this Rapport: by an organisation's account or an operator. */
+    boolean signInNameTaken(String username) {
+        return Boolean.TRUE.equals(jdbc.sql("""
+                select exists (select 1 from sign_in_name where username = :name)
+                    or exists (select 1 from operator_account where username = :name)""")
+                .param("name", username).query(Boolean.class).single());
     }
 
     /** The account linked to a helper record, if that helper can sign in. */
@@ -493,23 +519,37 @@ public class AccountManagement implements UserDetailsService {
     /** The account with this sign-in name, in whichever organisation, for recording what happened to it. */
     Optional<CurrentUser> signInAccount(String username) {
         try {
-            return Optional.of(((SignedInUser) loadUserByUsername(username)).asCurrentUser());
+            return loadUserByUsername(username) instanceof SignedInUser user ? Optional.of(user.asCurrentUser())
+                    : Optional.empty();
         } catch (UsernameNotFoundException e) {
             return Optional.empty();
         }
     }
 
     // Not transactional: the sign-in name is found before its organisation is in scope, and each
-    // query takes its own connection scoped to the organisation known at that moment.
+    // query takes its own connection scoped to the organisation known at that moment. A name with no
+    // organisation may be an operator's. An account of a suspended organisation cannot sign in.
     @Override
     public UserDetails loadUserByUsername(String username) {
         String name = username == null ? "" : username.strip().toLowerCase();
-        OrganisationId organisation = jdbc.sql("select organisation_id from sign_in_name where username = ?")
-                .param(name).query(UUID.class).optional().map(OrganisationId::new)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown sign-in name"));
-        return Tenancy.callAs(organisation, () -> jdbc.sql("""
-                select account_id, organisation_id, username, password_hash, display_name, roles, helper_id, enabled
-                from user_account where username = ?""")
+        Optional<OrganisationId> found = jdbc.sql("select organisation_id from sign_in_name where username = ?")
+                .param(name).query(UUID.class).optional().map(OrganisationId::new);
+        if (found.isEmpty()) {
+            return jdbc.sql("""
+                    select operator_id, username, password_hash, display_name, enabled from operator_account
+                    where username = ?""")
+                    .param(name)
+                    .query((rs, n) -> (UserDetails) new SignedInOperator(rs.getObject("operator_id", UUID.class),
+                            rs.getString("username"), rs.getString("password_hash"), rs.getString("display_name"),
+                            rs.getBoolean("enabled")))
+                    .optional()
+                    .orElseThrow(() -> new UsernameNotFoundException("unknown sign-in name"));
+        }
+        return Tenancy.callAs(found.get(), () -> jdbc.sql("""
+                select a.account_id, a.organisation_id, a.username, a.password_hash, a.display_name, a.roles, a.helper_id,
+                       a.enabled and h.suspended_at is null as enabled
+                from user_account a left join hosted_organisation h on h.organisation_id = a.organisation_id
+                where a.username = ?""")
                 .param(name)
                 .query((rs, n) -> new SignedInUser(rs.getObject("account_id", UUID.class),
                         rs.getObject("organisation_id", UUID.class), rs.getString("username"),

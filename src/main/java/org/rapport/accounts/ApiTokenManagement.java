@@ -133,7 +133,7 @@ public class ApiTokenManagement {
 
     /**
      * The person a presented token acts for, when it is one of Rapport's, unrevoked, unexpired, and
-     * its account is switched on. Not transactional: the organisation is found before it is in scope.
+     * its account is switched on and its organisation not suspended. Not transactional: the organisation is found before it is in scope.
      */
     Optional<ApiTokenAuthentication> authenticate(@Nullable String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) return Optional.empty();
@@ -146,7 +146,9 @@ public class ApiTokenManagement {
                 select t.token_id, t.scope, t.last_used_at, a.account_id, a.organisation_id, a.username, a.display_name,
                        a.roles, a.helper_id
                 from api_token t join user_account a on a.organisation_id = t.organisation_id and a.account_id = t.account_id
-                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and a.enabled""")
+                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and a.enabled
+                  and not exists (select 1 from hosted_organisation h
+                                  where h.organisation_id = t.organisation_id and h.suspended_at is not null)""")
                 .params(hash, Timestamp.from(now))
                 .query((rs, n) -> new Found(new ApiTokenAuthentication(new SignedInUser(rs.getObject("account_id", UUID.class),
                         rs.getObject("organisation_id", UUID.class), rs.getString("username"), "",

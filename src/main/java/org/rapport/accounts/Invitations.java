@@ -72,21 +72,49 @@ public class Invitations {
     @Transactional
     public AccountId invite(String email, String displayName, Set<Role> roles, @Nullable UUID helperId, String linkBase) {
         CurrentUser admin = requireAdmin("invite staff");
-        String address = SecurityNotices.emailOf(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
-                .filter(a -> a.length() <= 120)
-                .orElseThrow(() -> new RuleBroken("Give the email address the invitation goes to, such as name@example.org"
-                        + " (at most 120 characters)."));
+        return inviteTo(admin.organisationId(), admin.displayName(), email, displayName, roles, helperId, linkBase);
+    }
+
+    /**
+     * Invites the first admin of an organisation an operator has just opened, in the operator's
+     * transaction with that organisation in scope.
+     */
+    AccountId inviteFirstAdmin(CurrentOperator operator, String email, String displayName, String linkBase) {
+        return inviteTo(Tenancy.require(), operator.displayName(), email, displayName, Set.of(Role.ADMIN), null, linkBase);
+    }
+
+    /** Why this address cannot be invited, or empty when it can: checked before an operator opens anything. */
+    Optional<String> addressRefusal(@Nullable String email) {
+        Optional<String> address = address(email);
+        if (address.isEmpty()) return Optional.of(NOT_AN_ADDRESS);
+        if (accounts.signInNameTaken(address.get())) {
+            return Optional.of("The address " + address.get() + " already signs in to Rapport.");
+        }
+        return Optional.empty();
+    }
+
+    private static final String NOT_AN_ADDRESS =
+            "Give the email address the invitation goes to, such as name@example.org (at most 120 characters).";
+
+    private static Optional<String> address(@Nullable String email) {
+        return SecurityNotices.emailOf(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
+                .filter(a -> a.length() <= 120);
+    }
+
+    private AccountId inviteTo(OrganisationId organisation, String invitedBy, String email, String displayName,
+            Set<Role> roles, @Nullable UUID helperId, String linkBase) {
+        String address = address(email).orElseThrow(() -> new RuleBroken(NOT_AN_ADDRESS));
         AccountId account = accounts.openAccount(new NewAccount(address, SecretTokens.newToken(), displayName, roles, helperId));
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into invitation (organisation_id, account_id, invited_by, invited_at, sent_at, expires_at, times_sent,
                                         version)
                 values (?, ?, ?, ?, ?, ?, 1, 0)""")
-                .params(admin.organisationId().value(), account.value(), admin.displayName(), Timestamp.from(now),
+                .params(organisation.value(), account.value(), invitedBy, Timestamp.from(now),
                         Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
                 .update();
-        send(admin, account, address, displayName.strip(), linkBase, now);
-        events.publishEvent(new InvitationEvent(account, admin.organisationId(), InvitationEvent.What.SENT, now));
+        send(organisation, invitedBy, account, address, displayName.strip(), linkBase, now);
+        events.publishEvent(new InvitationEvent(account, organisation, InvitationEvent.What.SENT, now));
         return account;
     }
 
@@ -103,17 +131,36 @@ public class Invitations {
             throw new RuleBroken(invited.displayName() + " has already accepted their invitation and signs in with their own"
                     + " password.");
         }
+        if (!invited.enabled()) accounts.reactivate(invited.username());
+        sendAgain(admin.organisationId(), admin.displayName(), invited, linkBase);
+    }
+
+    /**
+     * Sends the invitation of the first admin of the organisation in scope again, for the operator
+     * who opened it, in the operator's transaction.
+     *
+     * @throws RuleBroken when every admin invited has already accepted
+     */
+    void resendFirstAdmin(CurrentOperator operator, String linkBase) {
+        Invited invited = jdbc.sql(INVITED + """
+                 and a.roles like '%ADMIN%' and i.accepted_at is null and a.enabled
+                order by i.invited_at limit 1 for update of i""")
+                .param(Tenancy.require().value()).query((rs, n) -> invited(rs)).optional()
+                .orElseThrow(() -> new RuleBroken("Its first admin has already accepted their invitation and signs in."));
+        sendAgain(Tenancy.require(), operator.displayName(), invited, linkBase);
+    }
+
+    private void sendAgain(OrganisationId organisation, String invitedBy, Invited invited, String linkBase) {
         Instant now = clock.instant();
         jdbc.sql("""
                 update invitation set sent_at = ?, expires_at = ?, times_sent = times_sent + 1, withdrawn_at = null,
                                       version = version + 1
                 where organisation_id = ? and account_id = ?""")
-                .params(Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)), admin.organisationId().value(),
+                .params(Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)), organisation.value(),
                         invited.account().value())
                 .update();
-        if (!invited.enabled()) accounts.reactivate(invited.username());
-        send(admin, invited.account(), invited.username(), invited.displayName(), linkBase, now);
-        events.publishEvent(new InvitationEvent(invited.account(), admin.organisationId(), InvitationEvent.What.SENT_AGAIN, now));
+        send(organisation, invitedBy, invited.account(), invited.username(), invited.displayName(), linkBase, now);
+        events.publishEvent(new InvitationEvent(invited.account(), organisation, InvitationEvent.What.SENT_AGAIN, now));
     }
 
     /** Withdraws an invitation not yet accepted: its link stops working and the account is deactivated. */
@@ -190,18 +237,18 @@ public class Invitations {
         }));
     }
 
-    private void send(CurrentUser admin, AccountId account, String address, String displayName, String linkBase, Instant now) {
-        forgetLinks(admin.organisationId(), account);
+    private void send(OrganisationId organisation, String invitedBy, AccountId account, String address, String displayName,
+            String linkBase, Instant now) {
+        forgetLinks(organisation, account);
         String token = SecretTokens.newToken();
         jdbc.sql("insert into invitation_link (token_hash, organisation_id, account_id) values (?, ?, ?)")
-                .params(SecretTokens.hash(token), admin.organisationId().value(), account.value()).update();
+                .params(SecretTokens.hash(token), organisation.value(), account.value()).update();
         OrganisationSettings settings = accounts.organisationSettings();
-        String organisation = settings.name();
         String until = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm (zzzz)", Locale.UK)
                 .withZone(ZoneId.of(settings.timeZone()))
                 .format(now.plus(LIFETIME));
-        outbox.queue(new Mail(admin.organisationId(), address, "You are invited to " + organisation + " on Rapport", TEMPLATE,
-                Map.of("name", displayName, "invitedBy", admin.displayName(), "link", linkBase + "/invitation/" + token,
+        outbox.queue(new Mail(organisation, address, "You are invited to " + settings.name() + " on Rapport", TEMPLATE,
+                Map.of("name", displayName, "invitedBy", invitedBy, "link", linkBase + "/invitation/" + token,
                         "until", until, "username", address)));
     }
 

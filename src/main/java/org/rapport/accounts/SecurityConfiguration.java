@@ -79,7 +79,8 @@ class SecurityConfiguration {
                 // A password alone is not enough for an account that signs in with a second factor.
                 .authenticationManager(attempt -> {
                     Authentication signedIn = signIn.authenticate(attempt);
-                    if (secondFactors.secondStepFor((SignedInUser) signedIn.getPrincipal()) != SecondFactors.SecondStep.NONE) {
+                    if (signedIn.getPrincipal() instanceof SignedInUser user
+                            && secondFactors.secondStepFor(user) != SecondFactors.SecondStep.NONE) {
                         throw new SecondFactorNeeded();
                     }
                     return signedIn;
@@ -89,6 +90,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/invitations/accept").permitAll()
                         // So does someone who forgot their password, asking for a link and then using it.
                         .requestMatchers(HttpMethod.POST, "/api/password-resets", "/api/password-resets/complete").permitAll()
+                        // An operator's door, and theirs only; every other door below is for an organisation's staff.
+                        .requestMatchers("/api/operator/**").hasRole(SignedInOperator.ROLE)
                         // Changing the organisation's people is an admin's work: refused before the body is read,
                         // so a caller without the role learns nothing from how their request would be checked.
                         .requestMatchers(HttpMethod.POST, "/api/helpers/**", "/api/teams/**", "/api/supervision/**",
@@ -130,6 +133,7 @@ class SecurityConfiguration {
                         .permitAll()
                         // Between the password and the second factor, only the second step is open.
                         .requestMatchers("/login/code", "/login/set-up").hasRole(SecondFactorPending.ROLE)
+                        .requestMatchers("/operator/**", "/operator").hasRole(SignedInOperator.ROLE)
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasAnyRole(STAFF))
                 .formLogin(form -> form.loginPage("/login").successHandler(secondStep::passwordMatched)
@@ -182,7 +186,11 @@ class SecurityConfiguration {
     private static void notAllowedPage(HttpServletRequest request, HttpServletResponse response,
             org.springframework.security.access.AccessDeniedException e) throws IOException, ServletException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (SignInSecondStep.isPending(authentication)) {
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInOperator
+                && (request.getContextPath() + "/").equals(request.getRequestURI())) {
+            // An operator has no organisation's home page; their own is the organisations list.
+            response.sendRedirect(request.getContextPath() + "/operator");
+        } else if (SignInSecondStep.isPending(authentication)) {
             response.sendRedirect(request.getContextPath()
                     + (((SecondFactorPending) authentication).settingUp() ? "/login/set-up" : "/login/code"));
         } else {

@@ -47,6 +47,12 @@ public class SignInSecondStep {
     /** After the password matched: signs in, or holds the sign-in for the second step and sends the person there. */
     void passwordMatched(HttpServletRequest request, HttpServletResponse response, Authentication signedIn)
             throws IOException, ServletException {
+        if (signedIn.getPrincipal() instanceof SignedInOperator) {
+            // An operator's work is the organisations list; they have no page in any organisation.
+            SignedInSessions.signedIn(request, clock.instant());
+            response.sendRedirect(request.getContextPath() + "/operator");
+            return;
+        }
         SecondFactors.SecondStep step = secondFactors.secondStepFor((SignedInUser) signedIn.getPrincipal());
         if (step == SecondFactors.SecondStep.NONE) {
             SignedInSessions.signedIn(request, clock.instant());

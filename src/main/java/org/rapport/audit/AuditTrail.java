@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rapport.accounts.CurrentOperator;
 import org.rapport.accounts.CurrentUser;
 import org.rapport.shared.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +76,8 @@ public class AuditTrail {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Tenancy.require().value(), UUID.randomUUID(), Timestamp.from(Instant.now(clock)),
                         user == null ? null : user.accountId().value(),
-                        user == null ? "Rapport (system)" : user.displayName() + " (" + user.username() + ")",
+                        user != null ? user.displayName() + " (" + user.username() + ")"
+                                : CurrentOperator.find().map(CurrentOperator::describe).orElse("Rapport (system)"),
                         action.name(), recordType, recordId, clientPartyId, truncate(detail, 300), remoteAddress())
                 .update();
     }

@@ -9,6 +9,7 @@ import org.rapport.accounts.AccountDeactivated;
 import org.rapport.accounts.AccountReactivated;
 import org.rapport.accounts.ApiTokenIssued;
 import org.rapport.accounts.InvitationEvent;
+import org.rapport.accounts.OperatorActed;
 import org.rapport.accounts.OrganisationSettingsChanged;
 import org.rapport.accounts.PasswordChanged;
 import org.rapport.accounts.PasswordResetEvent;
@@ -91,6 +92,13 @@ class SignInAudit {
         if (changed.changed().isEmpty()) return;
         Tenancy.runAs(changed.organisation(), () -> transactions.executeWithoutResult(status -> audit.changed(ORGANISATION,
                 changed.organisation().value(), null, "Changed the organisation's settings: " + String.join(", ", changed.changed()))));
+    }
+
+    /** An operator's opening, suspension or reopening, in the operator's transaction with the organisation in scope. */
+    @EventListener
+    void on(OperatorActed acted) {
+        Tenancy.runAs(acted.organisation(), () -> transactions.executeWithoutResult(status -> audit.changed(ORGANISATION,
+                acted.organisation().value(), null, acted.what())));
     }
 
     /** Sending and using a password reset link happen in their own transactions, which this joins. */

@@ -33,6 +33,10 @@ class ClientParties {
                 .params(Tenancy.require().value(), id.value(), kind.name(), name, Timestamp.from(at)).update();
     }
 
+    int count() {
+        return jdbc.sql("select count(*) from client_party").query(Integer.class).single();
+    }
+
     void addMember(ClientPartyId party, MemberId id, NewClientMember member) {
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from client_member where client_party_id = ?")
                 .param(party.value()).query(Integer.class).single();

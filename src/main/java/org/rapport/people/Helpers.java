@@ -32,6 +32,10 @@ class Helpers {
                 .update();
     }
 
+    int countActive() {
+        return jdbc.sql("select count(*) from helper where active").query(Integer.class).single();
+    }
+
     void recordSignInName(HelperId id, String username) {
         jdbc.sql("update helper set sign_in_name = ?, version = version + 1 where helper_id = ?")
                 .params(username, id.value()).update();

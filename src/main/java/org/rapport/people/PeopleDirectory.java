@@ -55,6 +55,14 @@ public class PeopleDirectory {
         return helpers.all().stream().map(helper -> new HelperSummary(helper, rolesOf(helper))).toList();
     }
 
+    /**
+     * How many active helpers and client parties the organisation in scope has: numbers for its
+     * operator, who may see no name. Counts name nobody, so they are not audited here.
+     */
+    public PeopleCounts counts() {
+        return new PeopleCounts(helpers.countActive(), clientParties.count());
+    }
+
     public Optional<Team> team(TeamId id) {
         return teams.find(id);
     }

@@ -85,6 +85,15 @@ public class RelationshipManagement {
     }
 
     /**
+     * How many relationships of the organisation in scope have not ended: a number for its
+     * operator, naming no relationship and no client.
+     */
+    @Transactional(readOnly = true)
+    public long openRelationshipCount() {
+        return relationships.countOpen();
+    }
+
+    /**
      * What another module needs to know of a relationship the signed-in person may see. Not audited
      * here: the caller audits the record it reads.
      */

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.NewOrganisation;
+import org.rapport.accounts.Operators;
+import org.rapport.accounts.SettingsRefused;
 import org.rapport.accounts.Role;
 import org.rapport.shared.OrganisationId;
 import org.rapport.shared.Tenancy;
@@ -37,14 +39,16 @@ public class FirstRunSetup {
     private static final Pattern EMAIL = Pattern.compile("[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9.-]*\\.[a-z]{2,}");
 
     private final AccountManagement accounts;
+    private final Operators operators;
     private final Environment environment;
     private final boolean pageEnabled;
     private final SetupCode code = new SetupCode();
     private volatile boolean setUp;
 
-    FirstRunSetup(AccountManagement accounts, Environment environment,
+    FirstRunSetup(AccountManagement accounts, Operators operators, Environment environment,
             @Value("${rapport.setup.page-enabled:true}") boolean pageEnabled) {
         this.accounts = accounts;
+        this.operators = operators;
         this.environment = environment;
         this.pageEnabled = pageEnabled;
     }
@@ -76,7 +80,17 @@ public class FirstRunSetup {
             log.error(refused.getMessage());
             throw refused;
         }
-        if (isSetUp()) {
+        // Read before an operator is opened: the organisation variables apply only while there is none.
+        boolean organisationExists = accounts.anyOrganisation();
+        if (variables.operatorGiven()) {
+            try {
+                operatorFromVariables(variables);
+            } catch (SetupRefused refused) {
+                log.error(refused.getMessage());
+                throw refused;
+            }
+        }
+        if (organisationExists) {
             if (variables.anyGiven() || variables.adminName() != null) {
                 log.info("Rapport already has an organisation, so the RAPPORT_SETUP_* variables are ignored.");
             }
@@ -90,6 +104,8 @@ public class FirstRunSetup {
                 log.error(refused.getMessage());
                 throw refused;
             }
+        } else if (isSetUp()) {
+            return;
         } else if (pageEnabled) {
             log.info("Rapport is not set up yet. Open this address once to set up the first organisation and its "
                     + "admin: {}setup?code={}", address(event), code.issue());
@@ -97,6 +113,32 @@ public class FirstRunSetup {
             log.warn("Rapport is not set up yet and nobody can sign in: give {}, {} and {} and start again.",
                     SetupVariables.ORGANISATION, SetupVariables.ADMIN_EMAIL, SetupVariables.ADMIN_PASSWORD);
         }
+    }
+
+    /**
+     * Opens the operator account the variables name, unless an operator already signs in with that
+     * address; an installation with an operator is set up, and its operator opens the organisations.
+     */
+    private void operatorFromVariables(SetupVariables variables) {
+        if (variables.operatorEmail() == null || variables.operatorPassword() == null) {
+            throw new SetupRefused("Rapport cannot open its operator account: give both "
+                    + SetupVariables.OPERATOR_EMAIL + " and " + SetupVariables.OPERATOR_PASSWORD + " (or their _FILE forms).");
+        }
+        String email = variables.operatorEmail().strip().toLowerCase(Locale.ROOT);
+        if (operators.isOperator(email)) {
+            log.info("The operator {} already exists, so {} and {} are ignored.", email, SetupVariables.OPERATOR_EMAIL,
+                    SetupVariables.OPERATOR_PASSWORD);
+            return;
+        }
+        try {
+            operators.create(email, nameFrom(email), variables.operatorPassword());
+        } catch (SettingsRefused refused) {
+            String variable = refused.setting().equals("operatorPassword") ? SetupVariables.OPERATOR_PASSWORD
+                    : SetupVariables.OPERATOR_EMAIL;
+            throw new SetupRefused("Rapport cannot open its operator account. " + variable + ": " + refused.getMessage());
+        }
+        setUp = true;
+        log.info("Rapport's operator account {} is opened: sign in with it to open organisations.", email);
     }
 
     private void fromVariables(SetupVariables variables) {
@@ -145,7 +187,7 @@ public class FirstRunSetup {
     }
 
     private synchronized void open(FirstOrganisation first) {
-        if (isSetUp()) throw new SetupRefused("Rapport is already set up.");
+        if (accounts.anyOrganisation()) throw new SetupRefused("Rapport is already set up.");
         String email = first.adminEmail() == null ? "" : first.adminEmail().strip().toLowerCase(Locale.ROOT);
         if (first.name() == null || first.name().isBlank() || first.name().strip().length() > 200) {
             throw new SetupRefused("name", "The organisation needs a name of at most 200 characters.");

@@ -17,21 +17,29 @@ import org.springframework.core.env.Environment;
  * are passed; the file's trailing newline is not part of the value.
  */
 record SetupVariables(@Nullable String organisation, @Nullable String adminEmail, @Nullable String adminPassword,
-        @Nullable String adminName) {
+        @Nullable String adminName, @Nullable String operatorEmail, @Nullable String operatorPassword) {
 
     static final String ORGANISATION = "RAPPORT_SETUP_ORGANISATION";
     static final String ADMIN_EMAIL = "RAPPORT_SETUP_ADMIN_EMAIL";
     static final String ADMIN_PASSWORD = "RAPPORT_SETUP_ADMIN_PASSWORD";
     static final String ADMIN_NAME = "RAPPORT_SETUP_ADMIN_NAME";
+    static final String OPERATOR_EMAIL = "RAPPORT_SETUP_OPERATOR_EMAIL";
+    static final String OPERATOR_PASSWORD = "RAPPORT_SETUP_OPERATOR_PASSWORD";
 
     static SetupVariables from(Environment environment) {
         return new SetupVariables(read(environment, ORGANISATION), read(environment, ADMIN_EMAIL),
-                read(environment, ADMIN_PASSWORD), read(environment, ADMIN_NAME));
+                read(environment, ADMIN_PASSWORD), read(environment, ADMIN_NAME), read(environment, OPERATOR_EMAIL),
+                read(environment, OPERATOR_PASSWORD));
     }
 
     /** Whether any of the three that open an organisation is given. */
     boolean anyGiven() {
         return organisation != null || adminEmail != null || adminPassword != null;
+    }
+
+    /** Whether either of the two that open an operator account is given. */
+    boolean operatorGiven() {
+        return operatorEmail != null || operatorPassword != null;
     }
 
     /** The names of the three that open an organisation which are not given. */
@@ -45,7 +53,7 @@ record SetupVariables(@Nullable String organisation, @Nullable String adminEmail
 
     @Override
     public String toString() {
-        return "SetupVariables[" + organisation + ", " + adminEmail + "]";
+        return "SetupVariables[" + organisation + ", " + adminEmail + ", " + operatorEmail + "]";
     }
 
     private static @Nullable String read(Environment environment, String name) {

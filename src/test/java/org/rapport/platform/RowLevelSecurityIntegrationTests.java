@@ -66,7 +66,9 @@ class RowLevelSecurityIntegrationTests {
             "follow_up_calendar",    // the hourly release: which organisations have follow-ups due
             "mail_due",              // the mail worker: which messages are due, in which organisation
             "invitation_link",       // an invitation link: the organisation of its token's hash
-            "password_reset_link");  // a password reset link: likewise
+            "password_reset_link",   // a password reset link: likewise
+            "hosted_organisation",   // sign-in and the operator: which organisations exist, which are suspended
+            "operator_audit_entry"); // what operators did: names an organisation, never a client
 
     @Test
     void everyOtherTableWithAnOrganisationIsBehindItsPolicy() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.accounts.Operators;
 import org.rapport.accounts.NewAccount;
 import org.rapport.accounts.Role;
 import org.rapport.goals.ConcernId;
@@ -139,6 +140,7 @@ class AuthorisationMatrixTests {
     @Autowired SessionManagement sessions;
     @Autowired NoteManagement notes;
     @Autowired GoalManagement goals;
+    @Autowired Operators operators;
 
     OrganisationId riverside;
     OrganisationId hillcrest;
@@ -177,6 +179,10 @@ class AuthorisationMatrixTests {
         usernames.put("client", client);
         organisationOf.put("client", riverside);
         Tenancy.runAs(riverside, () -> people.linkSupervisor(supervisor, h1));
+        // An operator of this Rapport: they run both organisations and belong to neither.
+        String operator = unique("operator") + "@rapport-hosting.example";
+        operators.create(operator, "Ola Operator", PASSWORD);
+        usernames.put("operator", operator);
 
         staff(hillcrest, "adminB", "Lee Admin", Role.ADMIN);
         HelperId hb = staff(hillcrest, "hb", "Kit Hollow", Role.HELPER);
@@ -282,7 +288,8 @@ class AuthorisationMatrixTests {
 
     // ---- the table -------------------------------------------------------------------------------------------
 
-    static final List<String> EVERYONE = List.of("anonymous", "client", "h1", "h2", "supervisor", "adminA", "adminB");
+    static final List<String> EVERYONE = List.of("anonymous", "client", "operator", "h1", "h2", "supervisor", "adminA",
+            "adminB");
     static final List<String> STAFF = List.of("h1", "h2", "supervisor", "adminA", "adminB");
     static final List<String> ADMINS = List.of("adminA", "adminB");
 
@@ -479,7 +486,9 @@ class AuthorisationMatrixTests {
             // Pages for all staff; the referral form posted with its fields left empty comes back with messages.
             for (String page : List.of("/", "/caseload", "/caseload?ended=true", "/referrals/new",
                     "/process-models/five-stage")) {
-                all.add(new Attempt(who, "GET", page, pageAnswer(who, page.equals("/") ? 302 : 200)));
+                // An operator has no organisation's home page: "/" sends them to their own.
+                all.add(new Attempt(who, "GET", page, page.equals("/") && who.equals("operator") ? 302
+                        : pageAnswer(who, page.equals("/") ? 302 : 200)));
             }
             all.add(new Attempt(who, "POST", "/referrals", pageAnswer(who, 200)));
 
@@ -531,6 +540,16 @@ class AuthorisationMatrixTests {
             all.add(new Attempt(who, "GET", "/api/client-parties", apiAnswer(who, ADMINS.contains(who) ? 200 : 403)));
             all.add(new Attempt(who, "POST", "/api/supervision", apiAnswer(who,
                     who.equals("adminA") ? 409 : ADMINS.contains(who) ? 404 : 403)));
+
+            // The operator's doors, theirs only: counts of each organisation, never a client's name.
+            boolean operator = who.equals("operator");
+            all.add(new Attempt(who, "GET", "/operator", operator ? 200 : who.equals("anonymous") ? LOGIN : 403));
+            all.add(new Attempt(who, "GET", "/api/operator/organisations", operator ? 200 : apiAnswer(who, 403)));
+            all.add(new Attempt(who, "GET", "/api/operator/audit", operator ? 200 : apiAnswer(who, 403)));
+            if (!operator) {
+                all.add(new Attempt(who, "POST", "/api/operator/organisations", apiAnswer(who, 403)));
+                all.add(new Attempt(who, "POST", "/operator/organisations", who.equals("anonymous") ? LOGIN : 403));
+            }
         }
         return all;
     }
@@ -544,11 +563,14 @@ class AuthorisationMatrixTests {
         return sees(who, r) ? 403 : 404;
     }
 
-    /** The pages send a stranger to sign in and refuse clients outright; staff get what their access allows. */
+    /**
+     * The pages send a stranger to sign in and refuse clients and operators outright; staff get what
+     * their access allows.
+     */
     static int pageAnswer(String who, int forStaff) {
         return switch (who) {
             case "anonymous" -> LOGIN;
-            case "client" -> 403;
+            case "client", "operator" -> 403;
             default -> forStaff;
         };
     }
@@ -560,7 +582,7 @@ class AuthorisationMatrixTests {
     static int apiAnswer(String who, int forStaff) {
         return switch (who) {
             case "anonymous" -> 401;
-            case "client" -> 403;
+            case "client", "operator" -> 403;
             default -> forStaff;
         };
     }

@@ -91,6 +91,46 @@ class FirstRunStartTests {
         }
     }
 
+    @Test
+    void opensTheOperatorFromItsVariablesAloneWhoThenOpensTheOrganisations(CapturedOutput output) {
+        try (ConfigurableApplicationContext rapport = start("--RAPPORT_SETUP_OPERATOR_EMAIL=Ola.Reyes@hosting.example",
+                "--RAPPORT_SETUP_OPERATOR_PASSWORD=" + PASSWORD)) {
+            AccountManagement accounts = rapport.getBean(AccountManagement.class);
+            var operator = accounts.loadUserByUsername("ola.reyes@hosting.example");
+            assertThat(operator.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_OPERATOR");
+            assertThat(rapport.getBean(PasswordEncoder.class).matches(PASSWORD, operator.getPassword())).isTrue();
+            assertThat(accounts.anyOrganisation()).as("no organisation is opened until the operator opens one").isFalse();
+            assertThat(rapport.getBean(FirstRunSetup.class).isSetUp()).isTrue();
+            assertThat(output.getOut()).contains("Rapport's operator account ola.reyes@hosting.example is opened")
+                    .doesNotContain("setup?code=").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void opensTheOperatorAndTheFirstOrganisationTogether() {
+        try (ConfigurableApplicationContext rapport = start("--RAPPORT_SETUP_OPERATOR_EMAIL=ola.reyes@hosting.example",
+                "--RAPPORT_SETUP_OPERATOR_PASSWORD=" + PASSWORD, "--RAPPORT_SETUP_ORGANISATION=Millbrook Mentoring",
+                "--RAPPORT_SETUP_ADMIN_EMAIL=kit.morrow@example.org", "--RAPPORT_SETUP_ADMIN_PASSWORD=" + PASSWORD)) {
+            AccountManagement accounts = rapport.getBean(AccountManagement.class);
+            assertThat(accounts.loadUserByUsername("ola.reyes@hosting.example").getAuthorities())
+                    .extracting(Object::toString).containsExactly("ROLE_OPERATOR");
+            assertThat(accounts.loadUserByUsername("kit.morrow@example.org").getAuthorities())
+                    .extracting(Object::toString).containsExactly("ROLE_ADMIN");
+        }
+    }
+
+    @Test
+    void stopsTheStartWhenTheOperatorsPasswordIsWeakOrMissing(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--RAPPORT_SETUP_OPERATOR_EMAIL=ola.reyes@hosting.example",
+                "--RAPPORT_SETUP_OPERATOR_PASSWORD=password1234").close())
+                .isInstanceOf(SetupRefused.class)
+                .hasMessageContaining("RAPPORT_SETUP_OPERATOR_PASSWORD: That password is too easy to guess.");
+        assertThatThrownBy(() -> start("--RAPPORT_SETUP_OPERATOR_EMAIL=ola.reyes@hosting.example").close())
+                .isInstanceOf(SetupRefused.class)
+                .hasMessageContaining("give both RAPPORT_SETUP_OPERATOR_EMAIL and RAPPORT_SETUP_OPERATOR_PASSWORD");
+        assertThat(output.getOut()).doesNotContain("password1234");
+    }
+
     /** Starts Rapport as its own application, on a fresh embedded PostgreSQL and any free port. */
     static ConfigurableApplicationContext start(String... arguments) {
         List<String> all = new ArrayList<>(List.of("--server.port=0", "--rapport.setup.page-enabled=true"));

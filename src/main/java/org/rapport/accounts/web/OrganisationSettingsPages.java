@@ -1,10 +1,5 @@
 package org.rapport.accounts.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.NewOrganisation;
@@ -25,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrganisationSettingsPages {
 
-    private static final LocalDate EXAMPLE_DAY = LocalDate.of(2026, 12, 31);
 
     private final AccountManagement accounts;
 
@@ -54,14 +48,8 @@ class OrganisationSettingsPages {
     }
 
     private static String page(Model model, OrganisationSettings settings, Map<String, String> errors) {
-        Map<String, String> locales = new LinkedHashMap<>();
-        for (String tag : NewOrganisation.LOCALES) {
-            Locale locale = Locale.forLanguageTag(tag);
-            locales.put(tag, locale.getDisplayName(Locale.UK) + " — dates like "
-                    + DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale).format(EXAMPLE_DAY));
-        }
         model.addAttribute("settings", settings);
-        model.addAttribute("locales", locales);
+        model.addAttribute("locales", NewOrganisation.localeChoices());
         model.addAttribute("errors", errors);
         model.addAttribute("defaultCrisis", OrganisationSettings.DEFAULT_CRISIS);
         return "accounts/organisation";

@@ -2,10 +2,7 @@ package org.rapport.setup.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SetupPages {
 
     static final List<String> LOCALES = NewOrganisation.LOCALES;
-    private static final LocalDate EXAMPLE_DAY = LocalDate.of(2026, 12, 31);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final FirstRunSetup setup;
@@ -90,14 +86,8 @@ class SetupPages {
     }
 
     private String page(Model model, SetupForm form, Map<String, String> errors, @Nullable String problem) {
-        Map<String, String> locales = new LinkedHashMap<>();
-        for (String tag : LOCALES) {
-            Locale locale = Locale.forLanguageTag(tag);
-            locales.put(tag, locale.getDisplayName(Locale.UK) + " — dates like "
-                    + DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale).format(EXAMPLE_DAY));
-        }
         model.addAttribute("form", form);
-        model.addAttribute("locales", locales);
+        model.addAttribute("locales", NewOrganisation.localeChoices());
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         return "setup/setup";
