@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.CurrentUser;
 import org.rapport.audit.AuditTrail;
 import org.rapport.endings.ReconnectLinks;
@@ -92,9 +93,12 @@ public class FollowUpManagement implements ReconnectLinks {
     private final TransactionTemplate lookup;
     private final Clock clock;
 
+    private final AccountManagement accounts;
+
     FollowUpManagement(FollowUps followUps, RelationshipManagement relationships, MeasureManagement measures,
             PeopleManagement people, PeopleDirectory directory, AuditTrail audit, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, AccountManagement accounts) {
+        this.accounts = accounts;
         this.followUps = followUps;
         this.relationships = relationships;
         this.measures = measures;
@@ -241,7 +245,7 @@ public class FollowUpManagement implements ReconnectLinks {
             InstrumentDefinition instrument = row.instrumentKey() == null ? null : measures.instrument(row.instrumentKey());
             String firstName = firstName(info);
             audit.read(RECORD, id.value(), row.clientPartyId(), "the client opened their follow-up link");
-            return new FollowUpForm(firstName, instrument);
+            return new FollowUpForm(firstName, instrument, accounts.organisationSettings().crisisShownToClients());
         });
     }
 
@@ -311,7 +315,7 @@ public class FollowUpManagement implements ReconnectLinks {
             FollowUps.ReconnectRow row = usableReconnect(id);
             RelationshipInfo info = mayReconnect(row);
             audit.read(RECONNECT, id.value(), row.clientPartyId(), "the client opened their reconnect link");
-            return new ReconnectOffer(helperName(info));
+            return new ReconnectOffer(helperName(info), accounts.organisationSettings().crisisShownToClients());
         });
     }
 

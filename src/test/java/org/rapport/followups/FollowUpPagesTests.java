@@ -1,5 +1,6 @@
 package org.rapport.followups;
 
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.followups.FollowUpFixtures.aReferral;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.accounts.OrganisationSettings;
 import org.rapport.accounts.AccountManagement;
 import org.rapport.accounts.Role;
 import org.rapport.people.PeopleManagement;
@@ -127,13 +129,16 @@ class FollowUpPagesTests {
                 .doesNotContain("Brook Lane").doesNotContain("Low mood").doesNotContain("Ash Marlow")
                 .contains("Would you like to get back in touch?").contains("name=\"_csrf\"").contains("type=\"radio\"")
                 .contains("<label for=\"words\"");
+        assertThat(page).as("what to do if they need help now").contains("id=\"crisis-information\"")
+                .contains(OrganisationSettings.DEFAULT_CRISIS);
     }
 
     @Test
     void theClientAnswersAndAsksToComeBack() throws Exception {
         String token = token();
         mvc.perform(answers(token, "yes").param("words", "I would like to talk again."))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/f/thanks?back=true"));
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/f/thanks?back=true"))
+                .andExpect(flash().attribute("crisisInformation", OrganisationSettings.DEFAULT_CRISIS));
         mvc.perform(get("/f/thanks?back=true")).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("You asked to get back in touch")));
@@ -208,12 +213,13 @@ class FollowUpPagesTests {
         String token = riverside.as(ash, () -> followUps.issue(robin)).substring("/reconnect/".length());
         String page = mvc.perform(get("/reconnect/" + token)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Would you like to get back in touch with Ash Marlow?").doesNotContain("Robin")
-                .doesNotContain("Fairweather");
+                .doesNotContain("Fairweather").contains(OrganisationSettings.DEFAULT_CRISIS);
 
         mvc.perform(post("/reconnect/" + token).with(csrf()).param("words", "x".repeat(2001))).andExpect(status().is(422));
         assertThat(count("relationship")).isEqualTo(1);
         mvc.perform(post("/reconnect/" + token).with(csrf()).param("words", "Could we meet again?"))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/reconnect/thanks"));
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/reconnect/thanks"))
+                .andExpect(flash().attribute("crisisInformation", OrganisationSettings.DEFAULT_CRISIS));
         mvc.perform(get("/reconnect/thanks")).andExpect(status().isOk());
         assertThat(count("relationship")).isEqualTo(2);
         mvc.perform(post("/reconnect/" + token).with(csrf())).andExpect(status().isGone());

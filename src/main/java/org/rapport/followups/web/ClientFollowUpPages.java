@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pages a former client opens from their links, with no sign-in: the follow-up check-in
@@ -51,7 +52,7 @@ class ClientFollowUpPages {
 
     @PostMapping("/f/{token}")
     String answer(@PathVariable String token, @RequestParam Map<String, String> params, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, RedirectAttributes redirect) {
         response.setHeader("Cache-Control", "no-store");
         FollowUpForm form;
         try {
@@ -68,6 +69,7 @@ class ClientFollowUpPages {
         String words = params.get("words");
         try {
             boolean back = followUps.answerByLink(token, AnswerFields.read(form.instrument(), params), wantsContact, words).isPresent();
+            redirect.addFlashAttribute("crisisInformation", form.crisisInformation());
             return "redirect:/f/thanks" + (back ? "?back=true" : "");
         } catch (LinkNotUsable e) {
             return gone(response);
@@ -100,7 +102,7 @@ class ClientFollowUpPages {
 
     @PostMapping("/reconnect/{token}")
     String confirm(@PathVariable String token, @RequestParam(name = "words", required = false) @Nullable String words,
-            Model model, HttpServletResponse response) {
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         response.setHeader("Cache-Control", "no-store");
         ReconnectOffer offer;
         try {
@@ -112,6 +114,7 @@ class ClientFollowUpPages {
         }
         try {
             followUps.confirmReconnect(token, words);
+            redirect.addFlashAttribute("crisisInformation", offer.crisisInformation());
             return "redirect:/reconnect/thanks";
         } catch (LinkNotUsable e) {
             return gone(response);
