@@ -366,11 +366,11 @@ public class AccountManagement implements UserDetailsService {
     @Transactional(readOnly = true)
     public OrganisationSettings organisationSettings() {
         return jdbc.sql("""
-                select name, time_zone, locale, country, mail_sender_name, crisis_information
+                select name, time_zone, locale, country, mail_sender_name, crisis_information, records_kept_years
                 from organisation where organisation_id = ?""")
                 .param(Tenancy.require().value())
                 .query((rs, n) -> new OrganisationSettings(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5), rs.getString(6), (Integer) rs.getObject(7)))
                 .optional().orElseThrow(() -> new RecordNotFound("organisation"));
     }
 
@@ -410,15 +410,20 @@ public class AccountManagement implements UserDetailsService {
             throw new SettingsRefused("crisisInformation", "What clients are told to do if they need help now is at most "
                     + OrganisationSettings.LONGEST_CRISIS + " characters.");
         }
+        Integer kept = change.recordsKeptYears();
+        if (kept != null && (kept < 1 || kept > OrganisationSettings.LONGEST_KEPT_YEARS)) {
+            throw new SettingsRefused("recordsKeptYears", "Give how long records are kept as whole years from 1 to "
+                    + OrganisationSettings.LONGEST_KEPT_YEARS + ", or leave it empty to keep them until an admin decides.");
+        }
         OrganisationSettings before = organisationSettings();
         OrganisationSettings after = new OrganisationSettings(name, zone, change.locale(),
-                country == null ? null : country.toUpperCase(java.util.Locale.ROOT), sender, crisis);
+                country == null ? null : country.toUpperCase(java.util.Locale.ROOT), sender, crisis, kept);
         jdbc.sql("""
                 update organisation set name = ?, time_zone = ?, locale = ?, country = ?, mail_sender_name = ?,
-                                        crisis_information = ?, version = version + 1
+                                        crisis_information = ?, records_kept_years = ?, version = version + 1
                 where organisation_id = ?""")
                 .params(after.name(), after.timeZone(), after.locale(), after.country(), after.mailSenderName(),
-                        after.crisisInformation(), admin.organisationId().value())
+                        after.crisisInformation(), after.recordsKeptYears(), admin.organisationId().value())
                 .update();
         events.publishEvent(new OrganisationSettingsChanged(admin.organisationId(), admin.accountId(),
                 changedSettings(before, after), clock.instant()));
@@ -433,6 +438,7 @@ public class AccountManagement implements UserDetailsService {
         if (!java.util.Objects.equals(before.country(), after.country())) changed.add("country");
         if (!java.util.Objects.equals(before.mailSenderName(), after.mailSenderName())) changed.add("mail sender name");
         if (!java.util.Objects.equals(before.crisisInformation(), after.crisisInformation())) changed.add("crisis information");
+        if (!java.util.Objects.equals(before.recordsKeptYears(), after.recordsKeptYears())) changed.add("how long records are kept");
         return changed;
     }
 

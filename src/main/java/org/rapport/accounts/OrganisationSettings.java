@@ -5,10 +5,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * An organisation's settings as its admins keep them: its name, the time zone its days run in, the
  * locale its dates are written in, its country (ISO 3166, two letters, if given), the name its mail
- * is sent under (its own name when none), and what its clients are told to do if they need help now.
+ * is sent under (its own name when none), what its clients are told to do if they need help now, and
+ * for how many whole years after the work ends it keeps a client's records (empty: until an admin
+ * decides; read by the work that will offer records for deletion).
  */
 public record OrganisationSettings(String name, String timeZone, String locale, @Nullable String country,
-        @Nullable String mailSenderName, @Nullable String crisisInformation) {
+        @Nullable String mailSenderName, @Nullable String crisisInformation, @Nullable Integer recordsKeptYears) {
+
+    /** The settings without a retention period, as organisations had them before it was asked. */
+    public OrganisationSettings(String name, String timeZone, String locale, @Nullable String country,
+            @Nullable String mailSenderName, @Nullable String crisisInformation) {
+        this(name, timeZone, locale, country, mailSenderName, crisisInformation, null);
+    }
+
+    public static final int LONGEST_KEPT_YEARS = 100;
 
     public static final int LONGEST_NAME = 200;
     public static final int LONGEST_SENDER = 120;

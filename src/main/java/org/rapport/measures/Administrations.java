@@ -129,6 +129,23 @@ class Administrations {
                 .list();
     }
 
+    List<PlanEntry> defaultPlan() {
+        return jdbc.sql("""
+                select instrument_key, timing, every_n from default_measurement_plan where organisation_id = ?
+                order by instrument_key""")
+                .param(Tenancy.require().value())
+                .query((rs, n) -> new PlanEntry(rs.getString(1), PlanTiming.valueOf(rs.getString(2)), (Integer) rs.getObject(3)))
+                .list();
+    }
+
+    void replaceDefaultPlan(List<PlanEntry> plan) {
+        jdbc.sql("delete from default_measurement_plan where organisation_id = ?").param(Tenancy.require().value()).update();
+        for (PlanEntry entry : plan) {
+            jdbc.sql("insert into default_measurement_plan (instrument_key, timing, every_n) values (?, ?, ?)")
+                    .params(entry.instrumentKey(), entry.timing().name(), entry.every()).update();
+        }
+    }
+
     void replacePlan(RelationshipId relationship, List<PlanEntry> plan) {
         jdbc.sql("delete from measurement_plan where relationship_id = ?").param(relationship.value()).update();
         for (PlanEntry entry : plan) {

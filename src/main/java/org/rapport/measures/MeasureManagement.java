@@ -39,6 +39,7 @@ import org.rapport.shared.SecretTokens;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -255,6 +256,32 @@ public class MeasureManagement {
     @Transactional
     public void setPlan(RelationshipId relationship, List<PlanEntry> plan) {
         RelationshipInfo info = relationships.describeForChange(relationship);
+        checkPlan(plan);
+        administrations.replacePlan(relationship, plan);
+        audit.changed(RECORD, relationship.value(), info.clientPartyId(), "changed the measurement plan");
+    }
+
+    /** The plan each new relationship of the organisation starts with; empty when it starts with none. */
+    @Transactional(readOnly = true)
+    public MeasurementPlan defaultPlan() {
+        CurrentUser me = CurrentUser.require();
+        List<PlanEntry> entries = administrations.defaultPlan();
+        return new MeasurementPlan(entries, summary(entries), me.isAdmin());
+    }
+
+    /**
+     * Replaces the plan new relationships start with, under the same rules as a relationship's plan;
+     * an admin's choice. Relationships already open keep their own.
+     */
+    @Transactional
+    public void setDefaultPlan(List<PlanEntry> plan) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.isAdmin()) throw new AccessDeniedException("only an organisation admin may change the default plan");
+        checkPlan(plan);
+        administrations.replaceDefaultPlan(plan);
+    }
+
+    private void checkPlan(List<PlanEntry> plan) {
         if (plan == null) throw new RuleBroken("Give the plan, or an empty list for no measures.");
         if (plan.size() > MAX_PLAN_ENTRIES)
             throw new RuleBroken("A plan can have at most " + MAX_PLAN_ENTRIES + " measures; this one has " + plan.size() + ".");
@@ -270,8 +297,6 @@ public class MeasureManagement {
             if (!everyN && entry.every() != null)
                 throw new RuleBroken("A number of sessions goes only with \"every few sessions\".");
         }
-        administrations.replacePlan(relationship, plan);
-        audit.changed(RECORD, relationship.value(), info.clientPartyId(), "changed the measurement plan");
     }
 
     /**

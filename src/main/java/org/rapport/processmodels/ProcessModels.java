@@ -16,6 +16,7 @@ import org.rapport.shared.OrganisationId;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +40,7 @@ public class ProcessModels {
             .comparing(ProcessModel::name, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(ProcessModel::key);
 
-    private static final Set<String> RESERVED_KEYS = Set.of("new");
+    private static final Set<String> RESERVED_KEYS = Set.of("new", "default");
 
     private final BuiltInProcessModels builtIns;
     private final JdbcClient jdbc;
@@ -70,6 +71,34 @@ public class ProcessModels {
                 .params(organisation.value(), key)
                 .query((rs, n) -> read(organisation, rs.getString("model_key"), rs.getString("definition")))
                 .optional());
+    }
+
+    /** The model a referral follows unless another is chosen: the organisation's choice, else the five-stage model. */
+    public static final String BUILT_IN_DEFAULT = "five-stage";
+
+    /** The key of the organisation's default model, for referral forms and a referral sent without one. */
+    @Transactional(readOnly = true)
+    public String defaultKey() {
+        return Tenancy.current().flatMap(organisation -> jdbc.sql("select model_key from default_process_model")
+                .query(String.class).optional()).orElse(BUILT_IN_DEFAULT);
+    }
+
+    /**
+     * Makes a model the organisation's default for new referrals; an admin's choice.
+     *
+     * @throws RuleBroken when there is no such model
+     */
+    @Transactional
+    public ProcessModel chooseDefault(String key) {
+        CurrentUser admin = CurrentUser.require();
+        if (!admin.isAdmin()) throw new AccessDeniedException("only an organisation admin may choose the default model");
+        ProcessModel model = find(key == null ? "" : key.strip())
+                .orElseThrow(() -> new RuleBroken("There is no process model '" + key + "' to make the default."));
+        jdbc.sql("""
+                insert into default_process_model (model_key, chosen_at) values (?, ?)
+                on conflict (organisation_id) do update set model_key = excluded.model_key, chosen_at = excluded.chosen_at""")
+                .params(model.key(), Timestamp.from(clock.instant())).update();
+        return model;
     }
 
     /**

@@ -571,6 +571,11 @@ public class RelationshipManagement {
         return models.available();
     }
 
+    /** The model a referral follows unless another is chosen: the organisation's default. */
+    public String defaultModelKey() {
+        return models.defaultKey();
+    }
+
     private List<Relationship> relationshipsWithClient(UUID clientPartyId) {
         return relationships.findByClientPartyId(clientPartyId);
     }

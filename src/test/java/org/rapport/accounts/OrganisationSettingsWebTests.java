@@ -114,6 +114,34 @@ class OrganisationSettingsWebTests {
     }
 
     @Test
+    void howLongRecordsAreKeptIsWholeYearsOrUntilAnAdminDecides() throws Exception {
+        MvcResult saved = web.checkedPage(admin, post("/admin/organisation").param("name", "Riverside Counselling")
+                .param("timeZone", "Europe/London").param("locale", "en-GB").param("recordsKeptYears", " 8 "));
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/organisation");
+        assertThat(riverside.inScope(() -> accounts.organisationSettings().recordsKeptYears())).isEqualTo(8);
+
+        for (String typed : List.of("eight", "0", "101", "-3")) {
+            Document page = Jsoup.parse(web.checkedPage(admin, post("/admin/organisation").param("name", "Riverside Counselling")
+                    .param("timeZone", "Europe/London").param("locale", "en-GB").param("recordsKeptYears", typed)
+                    .param("crisisInformation", CRISIS)).getResponse().getContentAsString());
+            assertThat(page.select("#recordsKeptYears-error").text()).as(typed).contains("whole");
+            assertThat(page.select("#recordsKeptYears").val()).as("typed kept").isEqualTo(typed);
+            assertThat(page.select("#crisisInformation").text()).as("the rest kept").contains("Samaritans");
+        }
+        assertThat(riverside.inScope(() -> accounts.organisationSettings().recordsKeptYears())).isEqualTo(8);
+
+        web.checkedApi(admin, put("/api/organisation").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "Riverside Counselling", "timeZone": "Europe/London", "locale": "en-GB"}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.recordsKeptYears").doesNotExist());
+        var refused = web.checkedApi(admin, put("/api/organisation").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "Riverside Counselling", "timeZone": "Europe/London", "locale": "en-GB", "recordsKeptYears": 101}"""));
+        WebClient.isProblem(refused, 422);
+        refused.andExpect(jsonPath("$.field").value("recordsKeptYears"));
+        assertThat(riverside.inScope(() -> jdbc.sql("select detail from audit_entry where record_type = 'organisation'")
+                .query(String.class).list())).contains("Changed the organisation's settings: how long records are kept");
+    }
+
+    @Test
     void staffReadTheSettingsAndOnlyAdminsChangeThem() throws Exception {
         web.checkedApi(ash, get("/api/organisation")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Riverside Counselling"))

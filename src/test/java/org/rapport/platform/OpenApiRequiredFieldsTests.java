@@ -35,8 +35,9 @@ class OpenApiRequiredFieldsTests {
 
     @Test
     void marksTheFieldsThatCarryAConstraintAsRequired() {
+        // The process model may be left out: the organisation's default is followed.
         assertThat(requiredOfBody("/api/referrals")).contains("source", "reason", "referredOn", "urgency",
-                "leadHelperId", "processModel").doesNotContain("teamId", "submissionId", "clientParty");
+                "leadHelperId").doesNotContain("teamId", "submissionId", "clientParty", "processModel");
         assertThat(requiredOfBody("/api/helpers")).contains("name", "discipline").doesNotContain("username");
         assertThat(requiredOfBody("/api/notes/{nid}/sign")).containsExactly("version");
     }

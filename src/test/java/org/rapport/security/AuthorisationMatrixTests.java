@@ -511,7 +511,7 @@ class AuthorisationMatrixTests {
             // The admin pages.
             for (String page : List.of("/admin", "/admin/helpers", "/admin/teams", "/admin/supervision",
                     "/admin/clients", "/admin/process-models", "/admin/process-models/five-stage",
-                    "/admin/process-models/new", "/admin/process-models/example.yaml")) {
+                    "/admin/process-models/new", "/admin/process-models/example.yaml", "/admin/measurement-plan")) {
                 all.add(new Attempt(who, "GET", page, adminPageAnswer(who, 200)));
             }
             all.add(new Attempt(who, "GET", "/admin/audit?client={C1}", adminPageAnswer(who,
@@ -528,7 +528,8 @@ class AuthorisationMatrixTests {
             // The API for all staff.
             for (String read : List.of("/api/caseload", "/api/caseload?ended=true", "/api/caseload/former-clients",
                     "/api/helpers", "/api/teams",
-                    "/api/supervision", "/api/process-models", "/api/process-models/five-stage")) {
+                    "/api/supervision", "/api/process-models", "/api/process-models/five-stage",
+                    "/api/process-models/default", "/api/organisation/measurement-plan")) {
                 all.add(new Attempt(who, "GET", read, apiAnswer(who, 200)));
             }
             all.add(new Attempt(who, "GET", "/api/helpers/{H1}", apiAnswer(who, who.equals("adminB") ? 404 : 200)));

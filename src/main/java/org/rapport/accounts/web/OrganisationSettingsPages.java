@@ -36,8 +36,17 @@ class OrganisationSettingsPages {
     String change(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String timeZone,
             @RequestParam(defaultValue = "") String locale, @RequestParam(defaultValue = "") String country,
             @RequestParam(defaultValue = "") String mailSenderName, @RequestParam(defaultValue = "") String crisisInformation,
-            Model model, RedirectAttributes redirect) {
-        OrganisationSettings typed = new OrganisationSettings(name, timeZone, locale, country, mailSenderName, crisisInformation);
+            @RequestParam(defaultValue = "") String recordsKeptYears, Model model, RedirectAttributes redirect) {
+        String years = recordsKeptYears.strip();
+        Integer kept = years.matches("[0-9]{1,3}") ? Integer.valueOf(years) : null;
+        OrganisationSettings typed = new OrganisationSettings(name, timeZone, locale, country, mailSenderName,
+                crisisInformation, kept);
+        if (!years.isEmpty() && kept == null) {
+            // Not a number: said beside the field, with everything else kept as typed.
+            model.addAttribute("typedYears", years.length() > 10 ? years.substring(0, 10) : years);
+            return page(model, typed, Map.of("recordsKeptYears", "Give how long records are kept as a whole number of "
+                    + "years, such as 8, or leave it empty."));
+        }
         try {
             accounts.changeOrganisationSettings(typed);
         } catch (SettingsRefused refused) {

@@ -83,6 +83,20 @@ class MeasuresApi {
         return Map.of("entries", measures.planOf(relationship));
     }
 
+    @GetMapping("/organisation/measurement-plan")
+    @Operation(summary = "The measurement plan each new relationship starts with")
+    Map<String, List<PlanEntry>> defaultPlan() {
+        return Map.of("entries", measures.defaultPlan().entries());
+    }
+
+    @PutMapping("/organisation/measurement-plan")
+    @Operation(summary = "Replace the measurement plan new relationships start with (admins only)")
+    Map<String, List<PlanEntry>> setDefaultPlan(@Valid @RequestBody PlanRequest request) {
+        measures.setDefaultPlan(request.entries().stream().map(e -> new PlanEntry(e.instrumentKey(), e.timing(), e.every()))
+                .toList());
+        return Map.of("entries", measures.defaultPlan().entries());
+    }
+
     @PostMapping("/relationships/{id}/administrations")
     @Operation(summary = "Send the client a one-time link to answer an instrument; the link is returned only now")
     ResponseEntity<SentResponse> send(@PathVariable UUID id, @Valid @RequestBody SendRequest request) {

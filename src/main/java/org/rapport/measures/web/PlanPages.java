@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A relationship's measurement plan page: one row per instrument, with a box to include it, when
+ * A relationship's measurement plan page, and the organisation's plan for new work: one row per instrument, with a box to include it, when
  * it is given, and the n of "every n sessions". The whole plan is saved at once or not at all.
  */
 @Controller
@@ -44,6 +44,43 @@ class PlanPages {
     @GetMapping("/relationships/{id}/measurement-plan")
     String show(@PathVariable UUID id, Model model) {
         MeasurementPlan plan = measures.plan(new RelationshipId(id));
+        return page(model, id, plan, rowsOf(plan), null);
+    }
+
+    @PostMapping("/relationships/{id}/measurement-plan")
+    String save(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        RelationshipId relationship = new RelationshipId(id);
+        try {
+            measures.setPlan(relationship, planFrom(params));
+        } catch (RuleBroken e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(model, id, measures.plan(relationship), rowsAsSent(params), e.getMessage());
+        }
+        redirect.addFlashAttribute("flash", "Measurement plan saved.");
+        return "redirect:/relationships/" + id + "#measures";
+    }
+
+    @GetMapping("/admin/measurement-plan")
+    String showDefault(Model model) {
+        MeasurementPlan plan = measures.defaultPlan();
+        return page(model, null, plan, rowsOf(plan), null);
+    }
+
+    @PostMapping("/admin/measurement-plan")
+    String saveDefault(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            measures.setDefaultPlan(planFrom(params));
+        } catch (RuleBroken e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return page(model, null, measures.defaultPlan(), rowsAsSent(params), e.getMessage());
+        }
+        redirect.addFlashAttribute("flash", "The measurement plan for new work is saved.");
+        return "redirect:/admin/measurement-plan";
+    }
+
+    private List<PlanRow> rowsOf(MeasurementPlan plan) {
         Map<String, PlanEntry> byKey = new HashMap<>();
         plan.entries().forEach(entry -> byKey.put(entry.instrumentKey(), entry));
         List<PlanRow> rows = new ArrayList<>();
@@ -53,40 +90,37 @@ class PlanPages {
                     entry == null ? PlanTiming.EVERY_SESSION : entry.timing(),
                     entry == null || entry.every() == null ? "" : String.valueOf(entry.every())));
         }
-        return page(model, id, plan, rows, null);
+        return rows;
     }
 
-    @PostMapping("/relationships/{id}/measurement-plan")
-    String save(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        RelationshipId relationship = new RelationshipId(id);
-        List<String> included = params.getOrDefault("include", List.of());
-        Set<String> chosen = new LinkedHashSet<>(included);
+    /** The rows as sent, so a refused plan comes back as it was typed. */
+    private List<PlanRow> rowsAsSent(MultiValueMap<String, String> params) {
+        Set<String> chosen = new LinkedHashSet<>(params.getOrDefault("include", List.of()));
         List<PlanRow> rows = new ArrayList<>();
         for (InstrumentDefinition instrument : measures.instruments()) {
             rows.add(new PlanRow(instrument.key(), instrument.label(), chosen.contains(instrument.key()),
                     timingOr(params.getFirst("timing-" + instrument.key()), PlanTiming.EVERY_SESSION),
                     shortText(params.getFirst("every-" + instrument.key()))));
         }
-        try {
-            List<PlanEntry> plan = new ArrayList<>();
-            for (String key : included) {
-                // A missing or unknown timing is left for the module to refuse, with every other rule.
-                PlanTiming timing = timingOr(params.getFirst("timing-" + key), null);
-                Integer every = timing == PlanTiming.EVERY_N_SESSIONS ? number(params.getFirst("every-" + key)) : null;
-                plan.add(new PlanEntry(key, timing, every));
-            }
-            measures.setPlan(relationship, plan);
-        } catch (RuleBroken e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(model, id, measures.plan(relationship), rows, e.getMessage());
-        }
-        redirect.addFlashAttribute("flash", "Measurement plan saved.");
-        return "redirect:/relationships/" + id + "#measures";
+        return rows;
     }
 
-    private static String page(Model model, UUID id, MeasurementPlan plan, List<PlanRow> rows, @Nullable String problem) {
+    private static List<PlanEntry> planFrom(MultiValueMap<String, String> params) {
+        List<PlanEntry> plan = new ArrayList<>();
+        for (String key : params.getOrDefault("include", List.of())) {
+            // A missing or unknown timing is left for the module to refuse, with every other rule.
+            PlanTiming timing = timingOr(params.getFirst("timing-" + key), null);
+            Integer every = timing == PlanTiming.EVERY_N_SESSIONS ? number(params.getFirst("every-" + key)) : null;
+            plan.add(new PlanEntry(key, timing, every));
+        }
+        return plan;
+    }
+
+    private static String page(Model model, @Nullable UUID id, MeasurementPlan plan, List<PlanRow> rows,
+            @Nullable String problem) {
         model.addAttribute("relationshipId", id);
+        model.addAttribute("action", id == null ? "/admin/measurement-plan" : "/relationships/" + id + "/measurement-plan");
+        model.addAttribute("cancel", id == null ? "/admin" : "/relationships/" + id);
         model.addAttribute("plan", plan);
         model.addAttribute("rows", rows);
         model.addAttribute("timings", PlanTiming.values());

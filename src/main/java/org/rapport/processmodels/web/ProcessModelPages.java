@@ -47,7 +47,20 @@ class ProcessModelPages {
     @GetMapping("/admin/process-models")
     String list(Model model) {
         model.addAttribute("models", models.available());
+        model.addAttribute("defaultKey", models.defaultKey());
         return "processmodels/list";
+    }
+
+    @PostMapping("/admin/process-models/default")
+    String chooseDefault(@RequestParam(name = "key", required = false) @Nullable String key,
+            RedirectAttributes redirect) {
+        try {
+            ProcessModel chosen = models.chooseDefault(key);
+            redirect.addFlashAttribute("flash", "New referrals now follow " + chosen.name() + " unless another model is chosen.");
+        } catch (RuleBroken refused) {
+            redirect.addFlashAttribute("flashError", refused.getMessage());
+        }
+        return "redirect:/admin/process-models";
     }
 
     @GetMapping("/admin/process-models/{key}")

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,6 +58,23 @@ class ProcessModelsHttpApi {
     List<ModelSummary> list() {
         Permissions.requireStaff();
         return models.available().stream().map(ModelSummary::of).toList();
+    }
+
+    @Operation(summary = "The model a new referral follows unless another is given")
+    @GetMapping("/default")
+    DefaultModel defaultModel() {
+        Permissions.requireStaff();
+        return new DefaultModel(models.defaultKey());
+    }
+
+    @Operation(summary = "Choose the model new referrals follow unless another is given (admins only)")
+    @PutMapping(path = "/default", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DefaultModel chooseDefault(@Valid @RequestBody DefaultModel choice) {
+        return new DefaultModel(models.chooseDefault(choice.key()).key());
+    }
+
+    /** The key of the organisation's default model. */
+    record DefaultModel(@NotBlank String key) {
     }
 
     @Operation(summary = "Read one model with all its phases")

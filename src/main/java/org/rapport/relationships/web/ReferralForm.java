@@ -30,9 +30,9 @@ record ReferralForm(
         @Nullable List<UUID> otherHelperIds,
         @NotBlank(message = "Choose the process model the work will follow.") @Nullable String processModelKey) {
 
-    static ReferralForm blank(@Nullable UUID lead, LocalDate today) {
+    static ReferralForm blank(@Nullable UUID lead, LocalDate today, String processModelKey) {
         return new ReferralForm(UUID.randomUUID(), ClientPartyKind.PERSON, null, null, null, null, today,
-                Urgency.ROUTINE, lead, null, List.of(), "five-stage");
+                Urgency.ROUTINE, lead, null, List.of(), processModelKey);
     }
 
     List<String> memberNames() {

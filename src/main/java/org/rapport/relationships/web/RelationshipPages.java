@@ -89,7 +89,7 @@ class RelationshipPages {
     @GetMapping("/referrals/new")
     String newReferral(Model model) {
         UUID me = CurrentUser.require().helperId();
-        return referralForm(model, ReferralForm.blank(me, LocalDate.now(clock)), List.of());
+        return referralForm(model, ReferralForm.blank(me, LocalDate.now(clock), relationships.defaultModelKey()), List.of());
     }
 
     @PostMapping("/referrals")

@@ -88,7 +88,8 @@ class RelationshipsApi {
                 new Referral(request.source(), request.reason(), request.referredOn(), request.urgency()),
                 new HelperId(request.leadHelperId()), request.teamId() == null ? null : new TeamId(request.teamId()),
                 request.otherHelperIds() == null ? List.of() : request.otherHelperIds().stream().map(HelperId::new).toList(),
-                request.processModel(), request.submissionId()));
+                request.processModel() == null || request.processModel().isBlank() ? relationships.defaultModelKey()
+                        : request.processModel(), request.submissionId()));
         return ResponseEntity.created(URI.create("/api/relationships/" + id)).body(Map.of("id", id.value()));
     }
 
@@ -228,7 +229,7 @@ class RelationshipsApi {
             @Nullable UUID existingClientPartyId, @NotBlank @Size(max = 200) String source,
             @NotBlank @Size(max = 4000) String reason, @NotNull LocalDate referredOn, @NotNull Urgency urgency,
             @NotNull UUID leadHelperId, @Nullable UUID teamId, @Nullable List<UUID> otherHelperIds,
-            @NotBlank @Size(max = 60) String processModel) {
+            @Nullable @Size(max = 60) String processModel) {
     }
 
     record StatusRequest(@NotNull RelationshipStatus to, @NotBlank @Size(max = 1000) String reason,
