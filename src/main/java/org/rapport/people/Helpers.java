@@ -42,13 +42,13 @@ class Helpers {
     }
 
     Optional<Helper> find(HelperId id) {
-        return jdbc.sql("select helper_id, name, discipline, sign_in_name, active from helper where helper_id = ?")
+        return jdbc.sql("select helper_id, name, discipline, sign_in_name, active, pronouns from helper where helper_id = ?")
                 .param(id.value()).query(Helpers::helper).optional();
     }
 
     List<Helper> all() {
         return jdbc.sql("""
-                select helper_id, name, discipline, sign_in_name, active from helper
+                select helper_id, name, discipline, sign_in_name, active, pronouns from helper
                 order by lower(name), name, helper_id""")
                 .query(Helpers::helper).list();
     }
@@ -84,6 +84,7 @@ class Helpers {
 
     private static Helper helper(ResultSet rs, int row) throws SQLException {
         return new Helper(new HelperId(rs.getObject("helper_id", UUID.class)), rs.getString("name"),
-                Discipline.valueOf(rs.getString("discipline")), rs.getString("sign_in_name"), rs.getBoolean("active"));
+                Discipline.valueOf(rs.getString("discipline")), rs.getString("sign_in_name"), rs.getBoolean("active"),
+                rs.getString("pronouns"));
     }
 }

@@ -61,6 +61,9 @@ class ProfileWebTests {
         Profile profile = riverside.as(ash, () -> people.myProfile());
         assertThat(profile).isEqualTo(new Profile("Ash Marlow-Reyes", "they/them", Discipline.PSYCHOTHERAPIST, "UKCP", "2024-0117"));
         assertThat(riverside.inScope(() -> directory.helper(ash.helper())).orElseThrow().name()).isEqualTo("Ash Marlow-Reyes");
+        assertThat(riverside.inScope(() -> directory.helper(ash.helper())).orElseThrow().nameWithPronouns())
+                .as("pronouns beside the name wherever helpers are listed").isEqualTo("Ash Marlow-Reyes (they/them)");
+        web.checkedApi(ash, get("/api/helpers/" + ash.helper().value())).andExpect(jsonPath("$.pronouns").value("they/them"));
         assertThat(riverside.inScope(() -> accounts.loadUserByUsername(ash.username()))).extracting("displayName")
                 .isEqualTo("Ash Marlow-Reyes");
         Document page = Jsoup.parse(web.checkedPage(ash, get("/account/profile")).getResponse().getContentAsString());

@@ -56,11 +56,11 @@ class PeopleApi {
         this.address = address;
     }
 
-    record HelperView(UUID id, String name, Discipline discipline, String disciplineLabel, @Nullable String username,
-            boolean active) {
+    record HelperView(UUID id, String name, @Nullable String pronouns, Discipline discipline, String disciplineLabel,
+            @Nullable String username, boolean active) {
         static HelperView of(Helper helper) {
-            return new HelperView(helper.id().value(), helper.name(), helper.discipline(), helper.discipline().label(),
-                    helper.username(), helper.active());
+            return new HelperView(helper.id().value(), helper.name(), helper.pronouns(), helper.discipline(),
+                    helper.discipline().label(), helper.username(), helper.active());
         }
     }
 
