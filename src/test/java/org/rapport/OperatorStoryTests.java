@@ -117,6 +117,9 @@ class OperatorStoryTests {
         assertThat(phone.currentPath()).as("and its admin cannot sign in").startsWith("/login");
 
         desk.press("Reopen " + hillcrest);
+        desk.press("Add a new primary key");
+        assertThat(desk.text()).contains("A new primary key encrypts from now on", "Encrypted values");
+        desk.assertAccessible();
         phone.signIn(lee, CHOSEN);
         assertThat(phone.currentPath()).as("reopened, its admin signs in again").doesNotStartWith("/login");
     }
@@ -184,6 +187,14 @@ class OperatorStoryTests {
                 OPERATOR_PASSWORD, null).statusCode()).as("an organisation that is not here").isEqualTo(404);
         assertThat(call("GET", "/api/operator/organisations/not-an-id", operator, OPERATOR_PASSWORD, null).statusCode())
                 .isEqualTo(400);
+
+        HttpResponse<String> key = call("POST", "/api/operator/encryption/keys", operator, OPERATOR_PASSWORD, null);
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(202);
+        assertThat(json.readTree(key.body()).get("keys").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(json.readTree(key.body()).get("running").asBoolean()).isTrue();
+        assertThat(call("POST", "/api/operator/encryption/keys", lee, CHOSEN, null).statusCode())
+                .as("an admin adds no key").isEqualTo(403);
+        assertThat(call("GET", "/api/operator/encryption", operator, OPERATOR_PASSWORD, null).statusCode()).isEqualTo(200);
 
         String trail = call("GET", "/api/operator/audit", operator, OPERATOR_PASSWORD, null).body();
         assertThat(trail).contains("Opened the organisation and invited its first admin", "Suspended the organisation",

@@ -211,6 +211,11 @@ public class Operators {
         }));
     }
 
+    /** Records, in the operators' audit trail, work of the signed-in operator's that concerns no one organisation. */
+    public void recordOwnWork(String action, String detail) {
+        record(CurrentOperator.require(), action, null, detail);
+    }
+
     /** The most recent entries of the operators' audit trail, newest first. */
     public List<OperatorAuditEntry> auditTrail(int limit) {
         CurrentOperator.require();

@@ -44,7 +44,7 @@ public class SecondFactors {
     static final int DIGITS = 6;
     static final int STEP_SECONDS = 30;
     static final int RECOVERY_CODES = 10;
-    private static final String SECRET_FIELD = "second_factor.secret";
+    static final String SECRET_FIELD = "second_factor.secret";
 
     private final JdbcClient jdbc;
     private final NarrativeCipher cipher;

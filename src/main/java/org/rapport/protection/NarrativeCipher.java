@@ -6,13 +6,17 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.rapport.shared.OrganisationId;
 import tools.jackson.core.type.TypeReference;
@@ -38,11 +42,19 @@ public final class NarrativeCipher {
         }
     }
 
-    private final Aead aead;
+    /** The keyset and its primitive, replaced together when a new primary key is made. */
+    private record Keys(KeysetHandle handle, Aead aead) {
+    }
+
+    private final AtomicReference<Keys> keys = new AtomicReference<>();
 
     private NarrativeCipher(KeysetHandle keyset) {
+        keys.set(keysOf(keyset));
+    }
+
+    private static Keys keysOf(KeysetHandle keyset) {
         try {
-            this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            return new Keys(keyset, keyset.getPrimitive(RegistryConfiguration.get(), Aead.class));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The notes keyset holds no AEAD key Rapport can use.", e);
         }
@@ -71,7 +83,7 @@ public final class NarrativeCipher {
     /** The text, encrypted and bound to the organisation, the record and the field it belongs to. */
     public byte[] encrypt(String text, OrganisationId organisation, UUID record, String field) {
         try {
-            return aead.encrypt(text.getBytes(StandardCharsets.UTF_8), associatedData(organisation, record, field));
+            return keys.get().aead().encrypt(text.getBytes(StandardCharsets.UTF_8), associatedData(organisation, record, field));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not encrypt a text.");
         }
@@ -80,7 +92,8 @@ public final class NarrativeCipher {
     /** The text of a ciphertext made by {@link #encrypt} for the same organisation, record and field. */
     public String decrypt(byte[] ciphertext, OrganisationId organisation, UUID record, String field) {
         try {
-            return new String(aead.decrypt(ciphertext, associatedData(organisation, record, field)), StandardCharsets.UTF_8);
+            return new String(keys.get().aead().decrypt(ciphertext, associatedData(organisation, record, field)),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new NarrativeUnreadable();
         }
@@ -102,6 +115,69 @@ public final class NarrativeCipher {
     /** The texts of a ciphertext made by {@link #encryptFields}; a text left out is absent from the map. */
     public Map<String, String> decryptFields(byte[] ciphertext, OrganisationId organisation, UUID record, String field) {
         return JSON.readValue(decrypt(ciphertext, organisation, record, field), FIELDS);
+    }
+
+    /**
+     * The same text encrypted again under the primary key, for the same organisation, record and
+     * field: what re-encryption after a key rotation writes in place of an older ciphertext.
+     * Ciphertexts made by {@link #encrypt} and {@link #encryptFields} are rewrapped alike.
+     */
+    public byte[] rewrap(byte[] ciphertext, OrganisationId organisation, UUID record, String field) {
+        byte[] associated = associatedData(organisation, record, field);
+        Aead aead = keys.get().aead();
+        try {
+            return aead.encrypt(aead.decrypt(ciphertext, associated), associated);
+        } catch (GeneralSecurityException e) {
+            throw new NarrativeUnreadable();
+        }
+    }
+
+    /**
+     * The bytes every ciphertext under the primary key starts with (Tink's key prefix: a version
+     * byte and the key's id), so a store can find its rows written under an older key. Empty when the
+     * primary key writes no prefix, and older rows cannot be told apart.
+     */
+    public byte[] primaryPrefix() {
+        return ((AeadKey) keys.get().handle().getPrimary().getKey()).getOutputPrefix().toByteArray();
+    }
+
+    /** The ids of the keys this keyset holds, the primary first. */
+    public List<Integer> keyIds() {
+        KeysetHandle handle = keys.get().handle();
+        List<Integer> ids = new ArrayList<>();
+        ids.add(handle.getPrimary().getId());
+        for (int i = 0; i < handle.size(); i++) {
+            if (!handle.getAt(i).isPrimary()) ids.add(handle.getAt(i).getId());
+        }
+        return ids;
+    }
+
+    /**
+     * This keyset with a new AES-256-GCM key added as the primary, in Tink's JSON format (cleartext:
+     * keep it secret). Nothing changes here until it is kept and then {@link #use used}, so a keyset
+     * that could not be kept never encrypts anything.
+     */
+    String withNewPrimaryKey() {
+        try {
+            KeysetHandle.Builder builder = KeysetHandle.newBuilder(keys.get().handle());
+            builder.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId()
+                    .makePrimary());
+            return TinkJsonProtoKeysetFormat.serializeKeyset(builder.build(), InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not add a key to the notes keyset.");
+        }
+    }
+
+    /**
+     * Encrypts with this keyset from now on. It must hold every key this one holds, so nothing
+     * already written becomes unreadable.
+     */
+    synchronized void use(String keysetJson) {
+        NarrativeCipher next = fromJson(keysetJson);
+        if (!next.keyIds().containsAll(keyIds())) {
+            throw new IllegalStateException("The new notes keyset leaves out a key in use; it is not used.");
+        }
+        keys.set(next.keys.get());
     }
 
     // The prefix names notes because notes came first; changing it would leave every stored note unreadable.

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.jspecify.annotations.Nullable;
 import org.rapport.platform.DatabaseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,23 +42,67 @@ class NarrativeKeys {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     @Bean
-    NarrativeCipher narrativeCipher(@Value("${rapport.notes.keyset:}") String keyset, DatabaseMode database,
+    KeysetPlace narrativeKeysetPlace(@Value("${rapport.notes.keyset:}") String keyset, DatabaseMode database,
             @Value("${rapport.embedded.data-dir:}") String dataDirectory,
             @Value("${rapport.notes.keyset-file:./keys/notes-keyset.json}") String keysetFile,
             @Value("${rapport.notes.allow-generated-key:false}") boolean allowGeneratedKey) {
-        if (!keyset.isBlank()) return NarrativeCipher.fromJson(keyset);
+        if (!keyset.isBlank()) return new KeysetPlace(false, null, keyset);
         if (database.isEmbedded()) {
-            if (dataDirectory.isBlank()) return NarrativeCipher.fromJson(NarrativeCipher.newKeysetJson());
-            return NarrativeCipher.fromJson(keptApart(Path.of(keysetFile), Path.of(dataDirectory)));
+            if (dataDirectory.isBlank()) return new KeysetPlace(true, null, NarrativeCipher.newKeysetJson());
+            Path file = Path.of(keysetFile);
+            return new KeysetPlace(true, file, keptApart(file, Path.of(dataDirectory)));
         }
         if (allowGeneratedKey) {
             log.warn("Notes are encrypted with a key generated for this run only (rapport.notes.allow-generated-key); "
                     + "they cannot be read after a restart.");
-            return NarrativeCipher.fromJson(NarrativeCipher.newKeysetJson());
+            return new KeysetPlace(true, null, NarrativeCipher.newKeysetJson());
         }
         throw new IllegalStateException("Rapport needs a key to encrypt notes on an external database: set "
                 + "RAPPORT_NOTES_KEYSET (rapport.notes.keyset) to a Tink JSON keyset with an AES-256-GCM key, from "
                 + "your secret store. Make one with: tinkey create-keyset --key-template AES256_GCM --out-format json");
+    }
+
+    @Bean
+    NarrativeCipher narrativeCipher(KeysetPlace place) {
+        return NarrativeCipher.fromJson(place.initialJson());
+    }
+
+    /** As the two beans above, in one step: for tests of where the key comes from. */
+    NarrativeCipher narrativeCipher(String keyset, DatabaseMode database, String dataDirectory, String keysetFile,
+            boolean allowGeneratedKey) {
+        return narrativeCipher(narrativeKeysetPlace(keyset, database, dataDirectory, keysetFile, allowGeneratedKey));
+    }
+
+    /**
+     * Where the keyset lives: given by configuration (Rapport cannot change it), or kept by Rapport,
+     * in a file or (tests, a throw-away key) in memory only.
+     */
+    record KeysetPlace(boolean keptByRapport, @Nullable Path file, String initialJson) {
+
+        @Override
+        public String toString() {
+            return "KeysetPlace[" + (keptByRapport ? file == null ? "memory" : file : "configuration") + "]";
+        }
+
+        /** Keeps a changed keyset where it came from: the file is replaced whole, readable by its owner only. */
+        void keep(String json) {
+            if (!keptByRapport) throw new IllegalStateException("the keyset is given by configuration");
+            if (file == null) return;
+            Path target = file.toAbsolutePath().normalize();
+            try {
+                Path next = target.resolveSibling(target.getFileName() + ".next");
+                Files.deleteIfExists(next);
+                if (next.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } else {
+                    Files.createFile(next);
+                }
+                Files.writeString(next, json, StandardCharsets.UTF_8);
+                Files.move(next, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not keep the changed notes keyset at " + target + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -107,4 +107,56 @@ class NarrativeCipherTests {
         assertThat(keys.narrativeCipher("", new org.rapport.platform.DatabaseMode(false), "", "", true)).isNotNull();
         assertThat(keys.narrativeCipher(NarrativeCipher.newKeysetJson(), new org.rapport.platform.DatabaseMode(false), "", "", false)).isNotNull();
     }
+
+    @Test
+    void aNewPrimaryKeyEncryptsWhatIsWrittenNextAndTheOlderKeysStillDecrypt() {
+        NarrativeCipher cipher = NarrativeCipher.fromJson(NarrativeCipher.newKeysetJson());
+        OrganisationId organisation = new OrganisationId(UUID.randomUUID());
+        UUID record = UUID.randomUUID();
+        byte[] older = cipher.encrypt("Before the new key", organisation, record, "note.body");
+        byte[] olderPrefix = cipher.primaryPrefix();
+        assertThat(olderPrefix).hasSize(5);
+
+        String rotated = cipher.withNewPrimaryKey();
+        assertThat(cipher.primaryPrefix()).as("nothing changes until the new keyset is used").isEqualTo(olderPrefix);
+        cipher.use(rotated);
+
+        assertThat(cipher.keyIds()).hasSize(2);
+        assertThat(cipher.primaryPrefix()).isNotEqualTo(olderPrefix);
+        byte[] newer = cipher.encrypt("After the new key", organisation, record, "note.body");
+        assertThat(java.util.Arrays.copyOf(newer, 5)).isEqualTo(cipher.primaryPrefix());
+        assertThat(cipher.decrypt(older, organisation, record, "note.body")).isEqualTo("Before the new key");
+        byte[] rewrapped = cipher.rewrap(older, organisation, record, "note.body");
+        assertThat(java.util.Arrays.copyOf(rewrapped, 5)).isEqualTo(cipher.primaryPrefix());
+        assertThat(cipher.decrypt(rewrapped, organisation, record, "note.body")).isEqualTo("Before the new key");
+        assertThatThrownBy(() -> cipher.rewrap(older, organisation, UUID.randomUUID(), "note.body"))
+                .as("still bound to its record").isInstanceOf(NarrativeCipher.NarrativeUnreadable.class);
+    }
+
+    @Test
+    void aKeysetThatLeavesOutAKeyInUseIsNotUsed() {
+        NarrativeCipher cipher = NarrativeCipher.fromJson(NarrativeCipher.newKeysetJson());
+        byte[] prefix = cipher.primaryPrefix();
+        assertThatThrownBy(() -> cipher.use(NarrativeCipher.newKeysetJson())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("leaves out a key");
+        assertThat(cipher.primaryPrefix()).isEqualTo(prefix);
+    }
+
+    @Test
+    void aChangedKeysetIsKeptWholeInItsFileForItsOwnerOnly(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("keys").resolve("notes-keyset.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, NarrativeCipher.newKeysetJson());
+        NarrativeKeys.KeysetPlace place = new NarrativeKeys.KeysetPlace(true, file, Files.readString(file));
+        NarrativeCipher cipher = NarrativeCipher.fromJson(place.initialJson());
+        String rotated = cipher.withNewPrimaryKey();
+
+        place.keep(rotated);
+
+        assertThat(Files.readString(file)).isEqualTo(rotated);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(NarrativeCipher.fromJson(Files.readString(file)).keyIds()).hasSize(2);
+        assertThatThrownBy(() -> new NarrativeKeys.KeysetPlace(false, null, rotated).keep(rotated))
+                .as("a keyset given by configuration is not Rapport's to change").isInstanceOf(IllegalStateException.class);
+    }
 }

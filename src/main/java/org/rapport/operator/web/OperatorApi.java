@@ -12,6 +12,7 @@ import org.rapport.accounts.Operators;
 import org.rapport.operator.OperatorConsole;
 import org.rapport.operator.OrganisationOverview;
 import org.rapport.platform.PublicAddress;
+import org.rapport.protection.RewrapProgress;
 import org.rapport.shared.OrganisationId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -83,6 +84,26 @@ class OperatorApi {
     ResponseEntity<Void> resendInvitation(@PathVariable UUID id, HttpServletRequest request) {
         operators.resendFirstInvitation(new OrganisationId(id), address.of(request));
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(path = "/api/operator/encryption", produces = "application/json")
+    @Operation(summary = "The narrative key: primary key, how many keys, and how far re-encryption under it has come")
+    RewrapProgress encryption() {
+        return console.encryption();
+    }
+
+    @PostMapping("/api/operator/encryption/keys")
+    @Operation(summary = "Add a new primary key (when Rapport keeps the keyset) and start re-encrypting older text")
+    ResponseEntity<RewrapProgress> addPrimaryKey() {
+        console.addPrimaryKey();
+        return ResponseEntity.accepted().body(console.encryption());
+    }
+
+    @PostMapping("/api/operator/encryption/reencryption")
+    @Operation(summary = "Start re-encrypting text under older keys with the primary key")
+    ResponseEntity<RewrapProgress> reencrypt() {
+        console.reencrypt();
+        return ResponseEntity.accepted().body(console.encryption());
     }
 
     @GetMapping(path = "/api/operator/audit", produces = "application/json")

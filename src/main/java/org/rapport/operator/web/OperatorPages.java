@@ -74,6 +74,29 @@ class OperatorPages {
         return "redirect:/operator";
     }
 
+    @PostMapping("/operator/encryption/keys")
+    String addPrimaryKey(RedirectAttributes redirect) {
+        try {
+            console.addPrimaryKey();
+            redirect.addFlashAttribute("flash", "A new primary key encrypts from now on; older text is being re-encrypted "
+                    + "under it in the background.");
+        } catch (RuleBroken refused) {
+            redirect.addFlashAttribute("flashError", refused.getMessage());
+        }
+        return "redirect:/operator#encryption";
+    }
+
+    @PostMapping("/operator/encryption/reencryption")
+    String reencrypt(RedirectAttributes redirect) {
+        try {
+            console.reencrypt();
+            redirect.addFlashAttribute("flash", "Older text is being re-encrypted under the primary key in the background.");
+        } catch (RuleBroken refused) {
+            redirect.addFlashAttribute("flashError", refused.getMessage());
+        }
+        return "redirect:/operator#encryption";
+    }
+
     @PostMapping("/operator/organisations/{id}/reopen")
     String reopen(@PathVariable UUID id, RedirectAttributes redirect) {
         operators.reopen(new OrganisationId(id));
@@ -85,6 +108,7 @@ class OperatorPages {
         java.util.List<OrganisationOverview> organisations = console.organisations();
         model.addAttribute("organisations", organisations);
         model.addAttribute("audit", operators.auditTrail(AUDIT_SHOWN));
+        model.addAttribute("encryption", console.encryption());
         model.addAttribute("form", form);
         model.addAttribute("locales", NewOrganisation.localeChoices());
         model.addAttribute("errors", errors);
