@@ -30,7 +30,7 @@ class Administrations {
     record Row(AdministrationId id, RelationshipId relationship, UUID clientPartyId, String instrumentKey,
             @Nullable UUID sessionId, String firstName, Instant createdAt, String createdBy, @Nullable Instant expiresAt,
             Status status, @Nullable Instant completedAt, @Nullable EnteredBy enteredBy, @Nullable Double total,
-            @Nullable String band, boolean meetsCutOff, boolean riskEndorsed) {
+            @Nullable String band, boolean meetsCutOff, boolean riskEndorsed, boolean riskItemUnanswered) {
 
         boolean completed() {
             return status == Status.COMPLETED;
@@ -39,7 +39,8 @@ class Administrations {
 
     private static final String COLUMNS = """
             administration_id, relationship_id, client_party_id, instrument_key, session_id, first_name, created_at,
-            created_by, expires_at, status, completed_at, entered_by, total, band, meets_cut_off, risk_endorsed""";
+            created_by, expires_at, status, completed_at, entered_by, total, band, meets_cut_off, risk_endorsed,
+            risk_item_unanswered""";
 
     private final JdbcClient jdbc;
 
@@ -49,7 +50,7 @@ class Administrations {
 
     void insert(AdministrationId id, RelationshipId relationship, UUID clientParty, String instrumentKey,
             @Nullable UUID session, String firstName, Instant now, String by, @Nullable Instant expiresAt, Status status) {
-        jdbc.sql("insert into administration (organisation_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, null, null)")
+        jdbc.sql("insert into administration (organisation_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, null, null, false)")
                 .params(Tenancy.require().value(), id.value(), relationship.value(), clientParty, instrumentKey, session,
                         firstName, Timestamp.from(now), by, expiresAt == null ? null : Timestamp.from(expiresAt),
                         status.name())
@@ -110,10 +111,10 @@ class Administrations {
     void complete(AdministrationId id, Map<String, Integer> answers, Score score, EnteredBy by, Instant at) {
         jdbc.sql("""
                 update administration set answers = ?::jsonb, status = 'COMPLETED', completed_at = ?, entered_by = ?,
-                       total = ?, band = ?, meets_cut_off = ?, risk_endorsed = ?, expires_at = null
+                       total = ?, band = ?, meets_cut_off = ?, risk_endorsed = ?, risk_item_unanswered = ?, expires_at = null
                 where administration_id = ?""")
                 .params(json(answers), Timestamp.from(at), by.name(), BigDecimal.valueOf(score.total()), score.band(),
-                        score.meetsCutOff(), score.riskEndorsed(), id.value())
+                        score.meetsCutOff(), score.riskEndorsed(), score.riskItemUnanswered(), id.value())
                 .update();
     }
 
@@ -182,6 +183,6 @@ class Administrations {
                 expires == null ? null : expires.toInstant(), Status.valueOf(rs.getString("status")),
                 completed == null ? null : completed.toInstant(), enteredBy == null ? null : EnteredBy.valueOf(enteredBy),
                 total == null ? null : total.doubleValue(), rs.getString("band"), rs.getBoolean("meets_cut_off"),
-                rs.getBoolean("risk_endorsed"));
+                rs.getBoolean("risk_endorsed"), rs.getBoolean("risk_item_unanswered"));
     }
 }

@@ -397,6 +397,8 @@ public class MeasureManagement {
             if (!finished) {
                 administrations.saveAnswers(id, checked, Administrations.Status.IN_PROGRESS);
                 audit.changed(RECORD, id.value(), row.clientPartyId(), "the client saved answers to finish later");
+                // A risk answer is acted on when it is stored, not when the client comes back to send.
+                raiseRiskAlert(row.relationship(), row.clientPartyId(), instrument, id, checked);
                 return null;
             }
             Score score = instrument.score(checked);
@@ -453,25 +455,43 @@ public class MeasureManagement {
 
     static ScoredAdministration scored(Administrations.Row row) {
         return new ScoredAdministration(row.id(), row.completedAt(), row.total() == null ? 0 : row.total(), row.band(),
-                row.meetsCutOff(), row.riskEndorsed(), row.enteredBy() == null ? EnteredBy.CLIENT : row.enteredBy());
+                row.meetsCutOff(), row.riskEndorsed(), row.enteredBy() == null ? EnteredBy.CLIENT : row.enteredBy(),
+                row.riskItemUnanswered());
     }
 
     // --- alerts ------------------------------------------------------------------------------------
 
+    /** Any stored answer to a risk item above its lowest raises the risk alert, scored or not. */
+    private void raiseRiskAlert(RelationshipId relationship, UUID clientParty, InstrumentDefinition instrument,
+            AdministrationId id, Map<String, Integer> answers) {
+        List<RiskItemAnswer> risk = new ArrayList<>();
+        for (int i = 0; i < instrument.items().size(); i++) {
+            Item item = instrument.items().get(i);
+            Integer value = answers.get(item.linkId());
+            if (!item.risk() || value == null) continue;
+            int aboveLowest = value - instrument.answerSet(item.answerSet()).lowest();
+            risk.add(new RiskItemAnswer(shortName(instrument) + " item " + (i + 1), Math.max(0, aboveLowest)));
+        }
+        AlertPolicies.RISK_ITEM_ENDORSED.evaluate(risk).ifPresent(reason ->
+                raise(relationship, clientParty, AlertKind.RISK, reason, id));
+    }
+
+    /** A scored measure with a risk item left unanswered: the helper is told to ask (decision 24). */
+    private void raiseUnansweredRiskAlert(RelationshipId relationship, UUID clientParty, InstrumentDefinition instrument,
+            AdministrationId id, Map<String, Integer> answers) {
+        List<String> unanswered = new ArrayList<>();
+        for (int i = 0; i < instrument.items().size(); i++) {
+            Item item = instrument.items().get(i);
+            if (item.risk() && answers.get(item.linkId()) == null) unanswered.add(shortName(instrument) + " item " + (i + 1));
+        }
+        AlertPolicies.RISK_ITEM_UNANSWERED.evaluate(unanswered).ifPresent(reason ->
+                raise(relationship, clientParty, AlertKind.RISK, reason, id));
+    }
+
     private void raiseAlerts(RelationshipId relationship, UUID clientParty, InstrumentDefinition instrument,
             AdministrationId id, Map<String, Integer> answers, Score score) {
-        if (score.riskEndorsed()) {
-            List<RiskItemAnswer> risk = new ArrayList<>();
-            for (int i = 0; i < instrument.items().size(); i++) {
-                Item item = instrument.items().get(i);
-                Integer value = answers.get(item.linkId());
-                if (!item.risk() || value == null) continue;
-                int aboveLowest = value - instrument.answerSet(item.answerSet()).lowest();
-                risk.add(new RiskItemAnswer(shortName(instrument) + " item " + (i + 1), Math.max(0, aboveLowest)));
-            }
-            AlertPolicies.RISK_ITEM_ENDORSED.evaluate(risk).ifPresent(reason ->
-                    raise(relationship, clientParty, AlertKind.RISK, reason, id));
-        }
+        raiseRiskAlert(relationship, clientParty, instrument, id, answers);
+        if (score.riskItemUnanswered()) raiseUnansweredRiskAlert(relationship, clientParty, instrument, id, answers);
         List<Double> totals = administrations.completedOf(relationship).stream()
                 .filter(row -> row.instrumentKey().equals(instrument.key()) && row.total() != null)
                 .map(Administrations.Row::total).toList();

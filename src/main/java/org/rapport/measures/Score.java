@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param riskEndorsed whether any risk item was answered above its lowest answer
  * @param answeredItems how many items were answered
  * @param prorated whether the total was scaled up for unanswered items
+ * @param riskItemUnanswered whether a risk item was left unanswered: the total may stand, but says
+ *     nothing about that risk, and the helper is told (decision 24)
  */
 public record Score(
         double total,
@@ -21,4 +23,5 @@ public record Score(
         boolean meetsCutOff,
         boolean riskEndorsed,
         int answeredItems,
-        boolean prorated) {}
+        boolean prorated,
+        boolean riskItemUnanswered) {}

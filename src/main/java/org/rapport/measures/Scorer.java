@@ -30,11 +30,13 @@ final class Scorer {
         int sum = 0;
         int answered = 0;
         boolean risk = false;
+        boolean riskUnanswered = false;
         List<String> unanswered = new ArrayList<>();
         for (var item : instrument.items()) {
             Integer value = answers.get(item.linkId());
             if (value == null) {
                 unanswered.add(item.linkId());
+                if (item.risk()) riskUnanswered = true;
                 continue;
             }
             var set = instrument.answerSet(item.answerSet());
@@ -72,7 +74,7 @@ final class Scorer {
         double value = total.doubleValue();
         var cutOff = scoring.cutOff();
         return new Score(value, band(value, scoring.bands()), cutOff != null && cutOff.isMetBy(value), risk, answered,
-                prorated);
+                prorated, riskUnanswered);
     }
 
     private static BigDecimal rounded(BigDecimal total, Scoring.Rounding rounding) {

@@ -221,6 +221,18 @@ class FollowUpManagementIntegrationTests {
     }
 
     @Test
+    void aRiskAnswerOnTheFollowUpRaisesTheRiskAlertWithTheAnswers() {
+        String token = linkToken(dueFirstFollowUp());
+        Map<String, Integer> answers = phq9All(0);
+        answers.put("9", 2);
+
+        followUps.answerByLink(token, answers, false, null);
+
+        assertThat(riverside.inScope(() -> jdbc.sql("select policy from alert where relationship_id = ? and kind = 'RISK'")
+                .param(robin.value()).query(String.class).list())).containsExactly("Risk item endorsed");
+    }
+
+    @Test
     void aNewLinkReplacesTheEarlierOne() {
         FollowUpId followUp = dueFirstFollowUp();
         String earlier = linkToken(followUp);

@@ -483,6 +483,21 @@ class InstrumentScoringTests {
             assertThat(score.prorated()).isTrue();
             assertThat(score.answeredItems()).isEqualTo(9);
             assertThat(score.band()).isEqualTo("Moderate");
+            assertThat(score.riskItemUnanswered()).as("item 10 left out, the risk item answered").isFalse();
+        }
+
+        @Test
+        void proratesOverTheRiskItemLeftOutButSaysItWasNotAnswered() {
+            // nine answered without item 6 (the risk item): 2+1+1+2+2+2+2+2+2 = 16; 16 × 10 / 9 = 17.78
+            var answers = new HashMap<String, Integer>(Map.of(
+                    "1", 2, "2", 3, "3", 3, "4", 2, "5", 2, "7", 2, "8", 2, "9", 2, "10", 2));
+
+            var score = CORE_10.score(answers);
+
+            assertThat(score.total()).isCloseTo(17.778, org.assertj.core.api.Assertions.within(0.001));
+            assertThat(score.prorated()).isTrue();
+            assertThat(score.riskItemUnanswered()).isTrue();
+            assertThat(score.riskEndorsed()).as("nothing endorsed: nothing was answered").isFalse();
         }
 
         @Test

@@ -189,6 +189,62 @@ class MeasureManagementIntegrationTests {
     }
 
     @Test
+    void aRiskAnswerSavedToFinishLaterRaisesTheAlertAsItIsStored() {
+        SentLink link = riverside.as(ash, () -> measures.send(robin, "phq-9"));
+        Map<String, Integer> halfway = new java.util.LinkedHashMap<>(phq9(1, 1, 0, 0));
+        halfway.put("9", 1);
+
+        measures.saveByLink(token(link), halfway, false);
+
+        assertThat(status(link.administration())).isEqualTo("IN_PROGRESS");
+        assertThat(riverside.as(ash, () -> alerts.alertsOf(robin))).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo(AlertKind.RISK);
+            assertThat(alert.policy()).isEqualTo("Risk item endorsed");
+            assertThat(alert.source()).isEqualTo(link.administration().value());
+        });
+        // Sent later with the same answer: the open alert stands, not a second one.
+        measures.saveByLink(token(link), phq9(1, 1, 0, 0, 0, 0, 0, 0, 1), true);
+        assertThat(riverside.as(ash, () -> alerts.alertsOf(robin))).hasSize(1);
+    }
+
+    @Test
+    void aSavedAnswerOfNotAtAllToTheRiskItemRaisesNothing() {
+        SentLink link = riverside.as(ash, () -> measures.send(robin, "phq-9"));
+        measures.saveByLink(token(link), phq9(3, 3, 3, 3, 3, 3, 3, 3, 0), false);
+        assertThat(riverside.as(ash, () -> alerts.alertsOf(robin))).isEmpty();
+    }
+
+    @Test
+    void aRiskItemLeftBlankIsNeverProratedAwayInSilence() {
+        Map<String, Integer> withoutItemSix = new java.util.LinkedHashMap<>();
+        for (int item = 1; item <= 10; item++) if (item != 6) withoutItemSix.put(String.valueOf(item), 2);
+
+        riverside.run(ash, () -> measures.enterInSession(robin, "core-10", withoutItemSix, null));
+
+        ScoredAdministration score = riverside.as(ash, () -> measures.scoresOf(robin)).get(0).scores().get(0);
+        assertThat(score.riskItemUnanswered()).as("the score says so").isTrue();
+        assertThat(score.riskEndorsed()).isFalse();
+        assertThat(riverside.as(ash, () -> alerts.alertsOf(robin))).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo(AlertKind.RISK);
+            assertThat(alert.policy()).isEqualTo("Risk item not answered");
+            assertThat(alert.reason()).contains("CORE-10 item 6").contains("left unanswered");
+        });
+    }
+
+    @Test
+    void aRiskItemLeftBlankOnTheClientsLinkIsToldToo() {
+        SentLink link = riverside.as(ash, () -> measures.send(robin, "core-10"));
+        Map<String, Integer> withoutItemSix = new java.util.LinkedHashMap<>();
+        for (int item = 1; item <= 10; item++) if (item != 6) withoutItemSix.put(String.valueOf(item), 1);
+
+        measures.saveByLink(token(link), withoutItemSix, false);
+        assertThat(riverside.as(ash, () -> alerts.alertsOf(robin))).as("not yet: the client may still answer it").isEmpty();
+        measures.saveByLink(token(link), withoutItemSix, true);
+        assertThat(riverside.as(ash, () -> alerts.alertsOf(robin))).extracting(AlertView::policy)
+                .containsExactly("Risk item not answered");
+    }
+
+    @Test
     void aRiskItemEnteredInTheSessionRaisesTheAlertToo() {
         riverside.run(ash, () -> measures.enterInSession(robin, "phq-9", phq9(0, 0, 0, 0, 0, 0, 0, 0, 1), null));
         assertThat(riverside.as(ash, () -> alerts.alertsOf(robin))).extracting(AlertView::kind).containsExactly(AlertKind.RISK);

@@ -12,6 +12,8 @@ import java.util.List;
  * <li>{@link RiskItemEndorsed} — any risk item answered above zero: the PHQ-9 item 9 convention of a
  * same-day risk assessment whatever the total (Kroenke, Spitzer &amp; Williams 2001, <i>J Gen Intern
  * Med</i> 16:606–613; Simon et al. 2013, <i>Psychiatric Services</i> 64(12):1195–1202).</li>
+ * <li>{@link RiskItemUnanswered} — a scored measure with a risk item left unanswered: the risk item
+ * is read on its own, so a missing answer is asked about, never prorated away (decision record 24).</li>
  * <li>{@link NotOnTrack} — the latest score is a reliable deterioration from the first (NHS Talking
  * Therapies Manual: PHQ-9 6, GAD-7 4) or above the expected-change band for the intake score
  * (after Lambert's expected recovery curves, Whipple, Lambert et al. 2003, <i>J Couns Psychol</i>
@@ -25,6 +27,8 @@ public final class AlertPolicies {
 
     public static final RiskItemEndorsed RISK_ITEM_ENDORSED = new RiskItemEndorsed();
 
+    public static final RiskItemUnanswered RISK_ITEM_UNANSWERED = new RiskItemUnanswered();
+
     public static final NotOnTrack NOT_ON_TRACK_PHQ_9 = NotOnTrack.forMeasure(TalkingTherapiesMeasure.PHQ_9);
 
     public static final NotOnTrack NOT_ON_TRACK_GAD_7 = NotOnTrack.forMeasure(TalkingTherapiesMeasure.GAD_7);
@@ -36,11 +40,12 @@ public final class AlertPolicies {
 
     /** The built-in policies, most urgent first. */
     public static List<AlertPolicy> all() {
-        return List.of(RISK_ITEM_ENDORSED, NOT_ON_TRACK_PHQ_9, NOT_ON_TRACK_GAD_7, ALLIANCE_SLIPPING_CHECK_IN);
+        return List.of(RISK_ITEM_ENDORSED, RISK_ITEM_UNANSWERED, NOT_ON_TRACK_PHQ_9, NOT_ON_TRACK_GAD_7,
+                ALLIANCE_SLIPPING_CHECK_IN);
     }
 
     /** The policies' names, most urgent first: the order in which the caseload ranks their alerts. */
     public static List<String> namesByUrgency() {
-        return List.of(RiskItemEndorsed.NAME, NotOnTrack.NAME, AllianceSlipping.NAME);
+        return List.of(RiskItemEndorsed.NAME, RiskItemUnanswered.NAME, NotOnTrack.NAME, AllianceSlipping.NAME);
     }
 }

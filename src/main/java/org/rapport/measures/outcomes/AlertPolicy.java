@@ -5,7 +5,7 @@ package org.rapport.measures.outcomes;
  * returns an {@link AlertReason} when it applies; {@link AlertPolicies} lists them all with their
  * published sources.
  */
-public sealed interface AlertPolicy permits RiskItemEndorsed, NotOnTrack, AllianceSlipping {
+public sealed interface AlertPolicy permits RiskItemEndorsed, RiskItemUnanswered, NotOnTrack, AllianceSlipping {
 
     /** The policy's name, as alerts, pages and the audit trail show it. */
     String name();

@@ -20,9 +20,21 @@ class AlertPoliciesTests {
     @Test
     void listsEveryPolicyWithASourceMostUrgentFirst() {
         assertThat(AlertPolicies.all()).extracting(AlertPolicy::name)
-                .containsExactly("Risk item endorsed", "Not on track", "Not on track", "Alliance slipping");
+                .containsExactly("Risk item endorsed", "Risk item not answered", "Not on track", "Not on track",
+                        "Alliance slipping");
         assertThat(AlertPolicies.all()).allSatisfy(p -> assertThat(p.source()).isNotBlank());
-        assertThat(AlertPolicies.namesByUrgency()).containsExactly("Risk item endorsed", "Not on track", "Alliance slipping");
+        assertThat(AlertPolicies.namesByUrgency()).containsExactly("Risk item endorsed", "Risk item not answered",
+                "Not on track", "Alliance slipping");
+    }
+
+    @Test
+    void aRiskItemLeftUnansweredIsToldAndNamedOnlyWhenOneWas() {
+        assertThat(AlertPolicies.RISK_ITEM_UNANSWERED.evaluate(java.util.List.of())).isEmpty();
+        assertThat(AlertPolicies.RISK_ITEM_UNANSWERED.evaluate(java.util.List.of("CORE-10 item 6")).orElseThrow().reason())
+                .isEqualTo("CORE-10 item 6 was left unanswered, so the score says nothing about that risk. Ask the client"
+                        + " about it today.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertPolicies.RISK_ITEM_UNANSWERED.evaluate(null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Nested
