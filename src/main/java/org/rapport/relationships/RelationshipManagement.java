@@ -483,6 +483,23 @@ public class RelationshipManagement {
     }
 
     /**
+     * The people waiting to be seen, among the relationships the signed-in person sees: referred or
+     * on the waitlist, the most urgent first and, within each urgency, who has waited longest.
+     */
+    @Transactional(readOnly = true)
+    public List<WaitingClient> waitlist() {
+        LocalDate today = LocalDate.now(clock);
+        return caseload(false).stream()
+                .filter(e -> e.status() == RelationshipStatus.REFERRED || e.status() == RelationshipStatus.WAITLISTED)
+                .map(e -> new WaitingClient(e.id(), e.clientPartyName(), e.leadHelperName(), e.status(), e.urgency(),
+                        e.referredOn(), Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(e.referredOn(), today)),
+                        e.alerts()))
+                .sorted(Comparator.comparing((WaitingClient w) -> -w.urgency().ordinal())
+                        .thenComparing(WaitingClient::referredOn).thenComparing(w -> w.id().value()))
+                .toList();
+    }
+
+    /**
      * The open relationships this helper leads, the most pressing first: the work to hand over when
      * they leave. An admin's list.
      */

@@ -86,6 +86,12 @@ class RelationshipPages {
         return "relationships/caseload";
     }
 
+    @GetMapping("/waitlist")
+    String waitlist(Model model) {
+        model.addAttribute("waiting", relationships.waitlist());
+        return "relationships/waitlist";
+    }
+
     @GetMapping("/referrals/new")
     String newReferral(Model model) {
         UUID me = CurrentUser.require().helperId();

@@ -36,6 +36,7 @@ import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipManagement;
+import org.rapport.relationships.WaitingClient;
 import org.rapport.relationships.RelationshipOverview;
 import org.rapport.relationships.RelationshipStatus;
 import org.rapport.relationships.TimelineEntry;
@@ -73,6 +74,12 @@ class RelationshipsApi {
     @Operation(summary = "The signed-in person's caseload, the most pressing first")
     List<CaseloadEntry> caseload(@RequestParam(name = "ended", defaultValue = "false") boolean includeEnded) {
         return relationships.caseload(includeEnded);
+    }
+
+    @GetMapping("/waitlist")
+    @Operation(summary = "Who is waiting to be seen (referred or waitlisted), the most urgent and longest waiting first")
+    List<WaitingClient> waitlist() {
+        return relationships.waitlist();
     }
 
     @PostMapping("/referrals")
