@@ -29,8 +29,6 @@ import org.rapport.people.ClientPartyId;
 import org.rapport.people.HelperId;
 import org.rapport.people.PeopleDirectory;
 import org.rapport.people.PeopleManagement;
-import org.rapport.processmodels.ProcessModel;
-import org.rapport.processmodels.ProcessModels;
 import org.rapport.relationships.CaseloadEntry;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.relationships.RelationshipInfo;
@@ -73,7 +71,6 @@ public class EndingManagement {
     private final SessionManagement sessions;
     private final PeopleManagement people;
     private final PeopleDirectory directory;
-    private final ProcessModels models;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ReconnectLinks> reconnectLinks;
@@ -81,7 +78,7 @@ public class EndingManagement {
 
     EndingManagement(Endings endings, RelationshipManagement relationships, GoalManagement goals,
             MeasureManagement measures, SessionManagement sessions, PeopleManagement people, PeopleDirectory directory,
-            ProcessModels models, AuditTrail audit, ApplicationEventPublisher events,
+            AuditTrail audit, ApplicationEventPublisher events,
             ObjectProvider<ReconnectLinks> reconnectLinks, Clock clock) {
         this.endings = endings;
         this.relationships = relationships;
@@ -90,7 +87,6 @@ public class EndingManagement {
         this.sessions = sessions;
         this.people = people;
         this.directory = directory;
-        this.models = models;
         this.audit = audit;
         this.events = events;
         this.reconnectLinks = reconnectLinks;
@@ -368,10 +364,7 @@ public class EndingManagement {
         List<SessionInfo> all = sessions.sessionsOf(info.id());
         List<SessionInfo> attended = all.stream().filter(s -> s.outcome() == SessionOutcome.ATTENDED).toList();
         LocalDate lastAttended = attended.stream().map(SessionInfo::on).max(LocalDate::compareTo).orElse(null);
-        List<String> phases = new ArrayList<>();
-        models.find(info.processModelKey()).ifPresent((ProcessModel model) -> {
-            for (int i = 0; i <= info.phaseIndex() && i < model.phaseCount(); i++) phases.add(model.phase(i).name());
-        });
+        List<String> phases = relationships.phasePath(info.id());
         return new GainsFacts(goalGains, firstT, latestT, measureGains, attended.size(), lastAttended, phases);
     }
 

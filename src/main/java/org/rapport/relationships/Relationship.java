@@ -450,6 +450,20 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
         return List.copyOf(statusChanges);
     }
 
+    /**
+     * The phases the work has been in, in the order it entered them: the first phase, then where each
+     * move took it (so a step back shows as a return). A phase the work skipped, as the move into
+     * the ending phase may skip some, is not among them.
+     */
+    public List<String> phasePath(ProcessModel model) {
+        List<String> path = new ArrayList<>();
+        path.add(phaseMoves.isEmpty() ? model.phase(0).name() : phaseMoves.get(0).fromPhaseName());
+        for (PhaseMove move : phaseMoves) {
+            if (!path.get(path.size() - 1).equals(move.toPhaseName())) path.add(move.toPhaseName());
+        }
+        return path;
+    }
+
     public List<PhaseMove> phaseMoves() {
         return List.copyOf(phaseMoves);
     }

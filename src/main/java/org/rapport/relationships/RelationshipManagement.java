@@ -588,6 +588,13 @@ public class RelationshipManagement {
         return models.available();
     }
 
+    /** The phases the work has been in, in the order it entered them (see {@link Relationship#phasePath}). */
+    @Transactional(readOnly = true)
+    public List<String> phasePath(RelationshipId id) {
+        Relationship relationship = visible(id, staff());
+        return relationship.phasePath(model(relationship.processModelKey()));
+    }
+
     /** The model a referral follows unless another is chosen: the organisation's default. */
     public String defaultModelKey() {
         return models.defaultKey();

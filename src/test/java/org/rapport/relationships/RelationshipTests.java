@@ -291,6 +291,18 @@ class RelationshipTests {
         }
 
         @Test
+        void thePhasePathHoldsTheFirstPhaseAndWhereEachMoveTookTheWorkNeverASkippedOne() {
+            Relationship relationship = aRelationshipThatIs(ACTIVE);
+            assertThat(relationship.phasePath(HILL)).containsExactly("Exploration");
+
+            relationship.moveToPhase("insight", "The story is told", HILL, ASH, NOW);
+            relationship.moveToPhase("exploration", "A rupture", HILL, ASH, NOW.plusSeconds(1));
+            relationship.moveToPhase("insight", "Back on track", HILL, ASH, NOW.plusSeconds(2));
+
+            assertThat(relationship.phasePath(HILL)).containsExactly("Exploration", "Insight", "Exploration", "Insight");
+        }
+
+        @Test
         void refusesToSkipAPhase() {
             Relationship relationship = aRelationshipThatIs(ACTIVE);
 
