@@ -208,6 +208,11 @@ public final class Browser implements AutoCloseable {
         return driver.getTitle();
     }
 
+    /** How wide the page is laid out, in CSS pixels: more than the window means it scrolls sideways. */
+    public long pageWidth() {
+        return (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+    }
+
     public String heading() {
         return driver.findElement(By.tagName("h1")).getText();
     }

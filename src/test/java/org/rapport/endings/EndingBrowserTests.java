@@ -116,7 +116,9 @@ class EndingBrowserTests {
         try {
             phone.signIn(ash.username(), TestOrganisation.PASSWORD);
             phone.visit("/relationships/" + zoe.value() + "/ending").assertAccessible().screenshot("ending-workspace-phone");
+            assertThat(phone.pageWidth()).as("the workspace does not scroll sideways on a phone").isLessThanOrEqualTo(390);
             phone.visit("/relationships/" + zoe.value() + "/ending/letter").assertAccessible().screenshot("ending-letter-phone");
+            assertThat(phone.pageWidth()).as("nor does the letter, its links wrapped").isLessThanOrEqualTo(390);
         } finally {
             phone.close();
         }

@@ -89,6 +89,20 @@ class RecordingSessionsBrowserTests {
         assertThat(browser.text("goals")).contains("T-score over time");
     }
 
+    @Test
+    void theQuickRecordFormFitsAPhone() {
+        browser.signIn(helper, PASSWORD);
+        takeAGroupReferral(LocalDate.now().minusWeeks(1));
+        browser.close();
+        browser = Browser.open("http://localhost:" + port, Browser.PHONE);
+        browser.signIn(helper, PASSWORD);
+        browser.visit(relationshipPage + "/record");
+        assertThat(browser.heading()).isEqualTo("Record a session with Wednesday walkers");
+        assertThat(browser.pageWidth()).as("nothing, the note template's choice included, scrolls sideways")
+                .isLessThanOrEqualTo(390);
+        browser.assertAccessible().screenshot("quick-record-phone");
+    }
+
     private void takeAGroupReferral(LocalDate referredOn) {
         browser.follow("Take a referral");
         browser.choose("The client party is", "Group").fill("Name of the client party", "Wednesday walkers")
