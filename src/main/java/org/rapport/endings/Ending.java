@@ -82,7 +82,8 @@ final class Ending {
         if (part.reason() == null || part.reason().isBlank()) throw new RuleBroken("Choose the reason the work ends.");
         EndingReason reason = EndingReason.ofCode(part.reason()).orElseThrow(() -> new RuleBroken(
                 "There is no ending reason '" + FreeText.optional(part.reason(), "The reason", 60) + "'. Choose one of: "
-                        + Arrays.stream(EndingReason.values()).map(EndingReason::label).collect(Collectors.joining(", ")) + "."));
+                        + Arrays.stream(EndingReason.values()).map(r -> r.code() + " (" + r.label() + ")")
+                                .collect(Collectors.joining(", ")) + "."));
         String explanation = FreeText.required(part.explanation(), "An honest explanation in plain words", TEXT_MAX);
         why = new WhyItEnds(reason.code(), explanation, part.done());
     }

@@ -199,8 +199,8 @@ public class EndingManagement {
         if (closing.reason() == null || closing.reason().isBlank()) throw new RuleBroken("Choose the reason the work ended.");
         UnplannedReason reason = UnplannedReason.ofCode(closing.reason()).orElseThrow(() -> new RuleBroken(
                 "There is no unplanned ending reason '" + FreeText.optional(closing.reason(), "The reason", 60)
-                        + "'. Choose one of: " + Arrays.stream(UnplannedReason.values()).map(UnplannedReason::label)
-                                .collect(Collectors.joining(", ")) + "."));
+                        + "'. Choose one of: " + Arrays.stream(UnplannedReason.values())
+                                .map(r -> r.code() + " (" + r.label() + ")").collect(Collectors.joining(", ")) + "."));
         String explanation = reason == UnplannedReason.OTHER
                 ? FreeText.required(closing.explanation(), "For the reason 'other', a few words on why", Ending.TEXT_MAX)
                 : FreeText.optional(closing.explanation(), "The few words on why", Ending.TEXT_MAX);

@@ -279,7 +279,7 @@ class EndingManagementIntegrationTests {
         int version = riverside.as(ash, () -> relationships.describe(robin).version());
         assertThatThrownBy(() -> riverside.as(ash, () -> endings.closeUnplanned(robin,
                 new UnplannedClosing(version, "fell-out", null, null, List.of(), null))))
-                .isInstanceOf(RuleBroken.class).hasMessageContaining("Dropped out");
+                .isInstanceOf(RuleBroken.class).hasMessageContaining("dropped-out (Dropped out (stopped coming without saying))");
         assertThatThrownBy(() -> riverside.as(ash, () -> endings.closeUnplanned(robin,
                 new UnplannedClosing(version, "other", " ", null, List.of(), null))))
                 .isInstanceOf(RuleBroken.class).hasMessageContaining("other");

@@ -59,7 +59,7 @@ class EndingTests {
     void refusesAnUnknownReasonAndAMissingExplanation() {
         assertThatThrownBy(() -> ending.saveWhy(new WhyItEnds("ran-out-of-patience", "Words", true)))
                 .isInstanceOf(RuleBroken.class).hasMessageContaining("no ending reason 'ran-out-of-patience'")
-                .hasMessageContaining("Goals met");
+                .as("the codes a caller sends, each with its label").hasMessageContaining("goals-met (Goals met)");
         assertThatThrownBy(() -> ending.saveWhy(new WhyItEnds("goals-met", "  ", true)))
                 .isInstanceOf(RuleBroken.class).hasMessageContaining("An honest explanation in plain words is needed");
         assertThatThrownBy(() -> ending.saveWhy(new WhyItEnds(null, "Words", true)))
