@@ -96,7 +96,7 @@ class RecordingSessionsBrowserTests {
         browser.close();
         browser = Browser.open("http://localhost:" + port, Browser.PHONE);
         browser.signIn(helper, PASSWORD);
-        browser.visit(relationshipPage + "/record");
+        browser.visit(relationshipPage).follow("Record a session");
         assertThat(browser.heading()).isEqualTo("Record a session with Wednesday walkers");
         assertThat(browser.pageWidth()).as("nothing, the note template's choice included, scrolls sideways")
                 .isLessThanOrEqualTo(390);

@@ -66,8 +66,9 @@ class QuickRecordPages {
         int length = overview.currentAgreement().map(AgreementRevision::sessionLengthMinutes).orElse(50);
         MeetingMode mode = overview.currentAgreement().map(a -> a.terms().modesInOrder().get(0))
                 .orElse(MeetingMode.IN_PERSON);
+        // A session is recorded after it: it most likely began on the last quarter hour, not this minute.
         LocalTime now = LocalTime.now(clock);
-        QuickRecordForm form = QuickRecordForm.blank(LocalDate.now(clock), now.withMinute(now.getMinute() / 5 * 5),
+        QuickRecordForm form = QuickRecordForm.blank(LocalDate.now(clock), lastQuarterHour(now),
                 length, mode, currentMemberIds(overview), chosen.key(), chosen.sections().size());
         return page(model, overview, form, chosen, List.of());
     }
@@ -94,6 +95,10 @@ class QuickRecordPages {
         } catch (RuleBroken | IllegalArgumentException e) {
             return page(model, overview, form, chosen, List.of(e.getMessage()));
         }
+    }
+
+    static LocalTime lastQuarterHour(LocalTime now) {
+        return LocalTime.of(now.getHour(), now.getMinute() / 15 * 15);
     }
 
     private String page(Model model, RelationshipOverview overview, QuickRecordForm form, NoteTemplate template,
