@@ -88,13 +88,21 @@ class EndingBrowserTests {
         assertThat(browser.text()).contains("Still to do: The gains made, Why it ends, Confidence moving forward, The open door.");
         browser.assertAccessible();
 
+        // Typed into the next part first, then the gains saved: what was typed is not lost.
+        browser.choose("Reason", "Agreed number of sessions reached")
+                .fill("An honest explanation, in plain words", EndingFixtures.EXPLANATION);
         browser.fill("The gains, summed up with the client", EndingFixtures.GAINS)
                 .fill("What the client said helped, in their words", EndingFixtures.CLIENT_WORDS)
                 .check("The gains are done").press("Save the gains");
         assertThat(browser.text()).contains("The gains made: saved.");
-        browser.choose("Reason", "Agreed number of sessions reached")
-                .fill("An honest explanation, in plain words", EndingFixtures.EXPLANATION)
-                .check("Why it ends is done").press("Save why it ends");
+        assertThat(browser.field("An honest explanation, in plain words").getDomProperty("value"))
+                .as("typed into another part, kept").isEqualTo(EndingFixtures.EXPLANATION);
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.field("Reason")).getFirstSelectedOption().getText())
+                .isEqualTo("Agreed number of sessions reached");
+        assertThat(browser.text("why")).contains("What you typed here is not saved yet");
+        browser.assertAccessible();
+        browser.check("Why it ends is done").press("Save why it ends");
+        assertThat(browser.text("why")).doesNotContain("not saved yet");
         browser.fill("Early warning signs", EndingFixtures.WARNING_SIGNS).fill("What helps", EndingFixtures.WHAT_HELPS)
                 .fill("People to contact", EndingFixtures.PEOPLE).fill("What to do in a crisis", EndingFixtures.CRISIS)
                 .check("The maintenance plan is done").press("Save the maintenance plan");

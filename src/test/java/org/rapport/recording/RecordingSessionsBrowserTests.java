@@ -101,6 +101,14 @@ class RecordingSessionsBrowserTests {
         assertThat(browser.pageWidth()).as("nothing, the note template's choice included, scrolls sideways")
                 .isLessThanOrEqualTo(390);
         browser.assertAccessible().screenshot("quick-record-phone");
+
+        // Another note template chosen after typing: nothing typed is lost.
+        browser.fill("Length in minutes", "75").fill("Note", "Walked the long loop today.");
+        browser.choose("Note template", "SOAP (Subjective, Objective, Assessment, Plan)").press("Use this template");
+        assertThat(browser.field("Length in minutes").getDomProperty("value")).isEqualTo("75");
+        assertThat(browser.text("quick-record")).contains("What you typed here is not saved yet");
+        assertThat(browser.driver().findElement(org.openqa.selenium.By.id("section-0")).getDomProperty("value"))
+                .as("the note's text, now in the new template's first section").isEqualTo("Walked the long loop today.");
     }
 
     private void takeAGroupReferral(LocalDate referredOn) {
