@@ -32,6 +32,7 @@ import org.rapport.recording.QuickRecord;
 import org.rapport.recording.SessionRecording;
 import org.rapport.sessions.HelpingSkill;
 import org.rapport.sessions.NewSession;
+import org.rapport.sessions.SessionId;
 import org.rapport.sessions.SessionManagement;
 import org.rapport.sessions.SessionOutcome;
 import org.rapport.people.Discipline;
@@ -153,50 +154,51 @@ public class DemoOrganisation {
             GoalId work = goal(alex, "Worry about money and work", "Apply for jobs that suit me",
                     new LevelDescriptions("No applications", "Looking, not applying", "One application a week",
                             "Two applications a week", "An interview lined up"), -1, 2, 3, today.minusWeeks(7));
-            session(alex, today.minusWeeks(6), Map.of(), Map.of(mornings, -2, work, -1),
+            SessionId alex1 = session(alex, today.minusWeeks(6), Map.of(), Map.of(mornings, -2, work, -1),
                     "Alex spoke about the weeks since the job ended.", "Low, but engaged and hopeful about the work.",
                     "Try one small morning routine; meet again in two weeks.");
-            session(alex, today.minusWeeks(4), Map.of(), Map.of(mornings, -1, work, -1),
+            SessionId alex2 = session(alex, today.minusWeeks(4), Map.of(), Map.of(mornings, -1, work, -1),
                     "Up earlier on three days. Has looked at job sites.", "Small steps are holding.",
                     "Keep the routine; pick two jobs to apply for.");
-            session(alex, today.minusWeeks(2), Map.of(), Map.of(mornings, 0, work, 0),
+            SessionId alex3 = session(alex, today.minusWeeks(2), Map.of(), Map.of(mornings, 0, work, 0),
                     "Dressed by nine most days; one application sent.", "Mood brighter; more energy.",
                     "Carry on; talk about confidence at interview.");
-            session(alex, today.minusWeeks(1), Map.of(), Map.of(mornings, 1, work, 0),
+            SessionId alex4 = session(alex, today.minusWeeks(1), Map.of(), Map.of(mornings, 1, work, 0),
                     "Up by nine every weekday this week.", "Real progress on mornings.",
                     "Prepare for a possible interview.");
             sessions.schedule(alex, new NewSession(today.plusDays(3), LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON,
                     "Room 2"));
-            // A PHQ-9 falling from moderately severe to mild, and check-ins that stay above their cut-off.
-            for (int[] answers : new int[][] {{2, 3, 2, 2, 2, 2, 2, 2, 0}, {2, 2, 2, 1, 2, 1, 2, 1, 0},
-                    {1, 1, 1, 1, 1, 1, 1, 2, 0}, {1, 1, 1, 1, 1, 1, 1, 0, 0}}) {
-                Map<String, Integer> phq9 = new java.util.LinkedHashMap<>();
-                for (int item = 0; item < answers.length; item++) phq9.put(Integer.toString(item + 1), answers[item]);
-                measures.enterInSession(alex, "phq-9", phq9, null);
+            // A PHQ-9 falling from moderately severe to mild, and check-ins that stay above their cut-off,
+            // each answered in its session (so the charts are dated on the sessions).
+            List<SessionId> alexSessions = List.of(alex1, alex2, alex3, alex4);
+            int[][] alexPhq9 = {{2, 3, 2, 2, 2, 2, 2, 2, 0}, {2, 2, 2, 1, 2, 1, 2, 1, 0}, {1, 1, 1, 1, 1, 1, 1, 2, 0},
+                    {1, 1, 1, 1, 1, 1, 1, 0, 0}};
+            for (int i = 0; i < alexPhq9.length; i++) {
+                measures.enterInSession(alex, "phq-9", answers(alexPhq9[i]), alexSessions.get(i));
             }
-            for (int rating : new int[] {9, 9, 10}) {
+            int[] ratings = {9, 9, 10};
+            for (int i = 0; i < ratings.length; i++) {
+                int rating = ratings[i];
                 measures.enterInSession(alex, "rapport-check-in", Map.of("empathy", rating, "regard", 10,
-                        "congruence", rating, "goal", 9, "task", rating), null);
+                        "congruence", rating, "goal", 9, "task", rating), alexSessions.get(i + 1));
             }
             RelationshipId dana = refer(person("Dana Whitfield", today.minusWeeks(16)), "Self-referral",
                     "Anxiety about returning to university.", today.minusWeeks(16), Urgency.ROUTINE, sam, null,
                     "hill-helping-model");
             start(dana);
             agree(dana, "To manage my worry well enough to finish my course.", today.plusWeeks(1));
-            session(dana, today.minusWeeks(14), Map.of(), Map.of(), "Dana described the panic before lectures.",
+            SessionId dana1 = session(dana, today.minusWeeks(14), Map.of(), Map.of(), "Dana described the panic before lectures.",
                     "Very anxious; clear about wanting to finish the course.", "Notice when the worry starts.");
             session(dana, today.minusWeeks(10), Map.of(), Map.of(), "Kept a worry diary for a week.",
                     "Sees a pattern: worse on Sunday evenings.", "Try a set worry time on Sundays.");
-            session(dana, today.minusWeeks(6), Map.of(), Map.of(), "Went to two lectures this week.",
+            SessionId dana3 = session(dana, today.minusWeeks(6), Map.of(), Map.of(), "Went to two lectures this week.",
                     "Worry still there but smaller.", "Plan the return to seminars.");
-            session(dana, today.minusWeeks(2), Map.of(), Map.of(), "Back at every seminar this fortnight.",
+            SessionId dana4 = session(dana, today.minusWeeks(2), Map.of(), Map.of(), "Back at every seminar this fortnight.",
                     "Managing; talked about ending well.", "Plan the last sessions together.");
             // A GAD-7 falling from severe to mild over the work.
-            for (int[] answers : new int[][] {{3, 2, 3, 2, 2, 2, 2}, {2, 2, 2, 1, 1, 2, 1}, {1, 1, 1, 1, 1, 1, 0}}) {
-                Map<String, Integer> gad7 = new java.util.LinkedHashMap<>();
-                for (int item = 0; item < answers.length; item++) gad7.put(Integer.toString(item + 1), answers[item]);
-                measures.enterInSession(dana, "gad-7", gad7, null);
-            }
+            measures.enterInSession(dana, "gad-7", answers(new int[] {3, 2, 3, 2, 2, 2, 2}), dana1);
+            measures.enterInSession(dana, "gad-7", answers(new int[] {2, 2, 2, 1, 1, 2, 1}), dana3);
+            measures.enterInSession(dana, "gad-7", answers(new int[] {1, 1, 1, 1, 1, 1, 0}), dana4);
             moveOn(dana, "insight", "Dana has told her story fully and names the patterns herself.");
             moveOn(dana, "action", "Dana understands what keeps the worry going and wants to try changes.");
             moveOn(dana, "ending", "Dana is back at university and managing; we agreed to plan the ending.");
@@ -282,18 +284,18 @@ public class DemoOrganisation {
                 new LevelDescriptions("Seeing nobody", "A message now and then", "A friend every fortnight",
                         "A friend every week", "Friends every week and the choir again"), -2, 3, 2, today.minusWeeks(20));
         moveOn(imogen, "encouraging-exploration-and-action", "Imogen wants to try small steps back towards people.");
-        session(imogen, today.minusWeeks(20), Map.of(), Map.of(friends, -2), "Imogen spoke about her father's last months.",
+        SessionId imogen1 = session(imogen, today.minusWeeks(20), Map.of(), Map.of(friends, -2), "Imogen spoke about her father's last months.",
                 "Grieving and isolated; clear she wants her friends back.", "One message to a friend this week.");
-        session(imogen, today.minusWeeks(15), Map.of(), Map.of(friends, -1), "Met one friend for a walk.",
+        SessionId imogen2 = session(imogen, today.minusWeeks(15), Map.of(), Map.of(friends, -1), "Met one friend for a walk.",
                 "Still low, some relief after the walk.", "Arrange the next walk before leaving this one.");
         session(imogen, today.minusWeeks(10), Map.of(), Map.of(friends, 0), "A walk every fortnight now.",
                 "Sleeping better; talks about her father with warmth as well as pain.", "Think about the choir.");
-        session(imogen, today.minusWeeks(6), Map.of(), Map.of(friends, 1), "Back at choir; sees a friend weekly.",
+        SessionId imogen4 = session(imogen, today.minusWeeks(6), Map.of(), Map.of(friends, 1), "Back at choir; sees a friend weekly.",
                 "Ready to plan the ending.", "Write the maintenance plan together.");
         // A PHQ-9 falling from moderately severe to minimal.
-        for (int[] answers : new int[][] {{2, 2, 2, 2, 2, 2, 2, 2, 0}, {1, 1, 2, 1, 1, 1, 1, 1, 0}, {1, 1, 0, 1, 0, 0, 0, 0, 0}}) {
-            measures.enterInSession(imogen, "phq-9", answers(answers), null);
-        }
+        measures.enterInSession(imogen, "phq-9", answers(new int[] {2, 2, 2, 2, 2, 2, 2, 2, 0}), imogen1);
+        measures.enterInSession(imogen, "phq-9", answers(new int[] {1, 1, 2, 1, 1, 1, 1, 1, 0}), imogen2);
+        measures.enterInSession(imogen, "phq-9", answers(new int[] {1, 1, 0, 1, 0, 0, 0, 0, 0}), imogen4);
         moveOn(imogen, "termination-and-ending", "The goal is met; we agreed to end well over the last session.");
         int version = endings.saveGains(imogen, 0, new Gains("You see a friend every week and you are back at the choir. "
                 + "You can talk about your father now with warmth as well as sadness.",
@@ -383,12 +385,12 @@ public class DemoOrganisation {
     }
 
     /** A session that took place, recorded with skills, goal ratings and a signed DAP note. */
-    private void session(RelationshipId relationship, LocalDate on, Map<UUID, Boolean> attendance,
+    private SessionId session(RelationshipId relationship, LocalDate on, Map<UUID, Boolean> attendance,
             Map<GoalId, Integer> ratings, String data, String assessment, String plan) {
-        recording.record(relationship, new QuickRecord(on, LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON, null,
+        return recording.record(relationship, new QuickRecord(on, LocalTime.of(10, 0), 50, MeetingMode.IN_PERSON, null,
                 SessionOutcome.ATTENDED, attendance,
                 Set.of(HelpingSkill.LISTENING, HelpingSkill.REFLECTING, HelpingSkill.QUESTIONING), ratings, "dap",
-                Map.of("Data", data, "Assessment", assessment, "Plan", plan), true));
+                Map.of("Data", data, "Assessment", assessment, "Plan", plan), true)).session();
     }
 
     private void missed(RelationshipId relationship, LocalDate on) {

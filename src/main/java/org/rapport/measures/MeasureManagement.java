@@ -324,6 +324,10 @@ public class MeasureManagement {
             @Nullable SessionId session) {
         RelationshipInfo info = openForChange(relationship);
         InstrumentDefinition instrument = instrumentForPlan(instrumentKey);
+        Instant now = now();
+        // Answers given in a session carry the session's time, even when entered later: charts and
+        // the order of scores follow when the client answered, not when the answers were typed in.
+        Instant answeredAt = now;
         if (session != null) {
             SessionInfo held;
             try {
@@ -332,15 +336,17 @@ public class MeasureManagement {
                 throw new RecordNotFound("session");
             }
             if (!held.relationship().equals(relationship)) throw new RecordNotFound("session");
+            Instant heldAt = held.on().atTime(held.at())
+                    .atZone(java.time.ZoneId.of(accounts.organisationSettings().timeZone())).toInstant();
+            if (heldAt.isBefore(now)) answeredAt = heldAt;
         }
         Map<String, Integer> checked = AnswerChecks.checked(instrument, answers == null ? Map.of() : answers);
         Score score = instrument.score(checked);
-        Instant now = now();
         AdministrationId id = new AdministrationId(UUID.randomUUID());
         administrations.insert(id, relationship, info.clientPartyId(), instrument.key(),
                 session == null ? null : session.value(), firstName(info), now, byName(), null,
                 Administrations.Status.IN_PROGRESS);
-        administrations.complete(id, checked, score, EnteredBy.HELPER, now);
+        administrations.complete(id, checked, score, EnteredBy.HELPER, answeredAt);
         audit.changed(RECORD, id.value(), info.clientPartyId(), "entered answers to " + instrument.name() + " in a session");
         raiseAlerts(relationship, info.clientPartyId(), instrument, id, checked, score);
         return id;

@@ -40,6 +40,7 @@ class DemoOrganisationIntegrationTests {
     @Autowired EndingManagement endings;
     @Autowired FollowUpManagement followUps;
     @Autowired Clock clock;
+    @Autowired org.rapport.measures.MeasureManagement measures;
 
     @AfterEach
     void signOut() {
@@ -62,6 +63,20 @@ class DemoOrganisationIntegrationTests {
         assertThat(everything).allSatisfy(entry -> assertThat(entry.alerts()).isEmpty());
         assertThat(everything).filteredOn(e -> e.clientPartyName().equals("Ash and Rowan")).singleElement()
                 .satisfies(couple -> assertThat(couple.lapsing()).isTrue());
+    }
+
+    @Test
+    void datesEachMeasureOnTheSessionItWasAnsweredIn() {
+        demo.seedIfAbsent();
+        CaseloadEntry alex = as("sam@demo", () -> relationships.caseload(false)).stream()
+                .filter(e -> e.clientPartyName().equals("Alex Moreno")).findFirst().orElseThrow();
+
+        var phq9 = as("sam@demo", () -> measures.scoresOf(alex.id())).stream()
+                .filter(v -> v.instrumentKey().equals("phq-9")).findFirst().orElseThrow();
+
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        assertThat(phq9.scores()).extracting(s -> s.completedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate())
+                .containsExactly(today.minusWeeks(6), today.minusWeeks(4), today.minusWeeks(2), today.minusWeeks(1));
     }
 
     @Test

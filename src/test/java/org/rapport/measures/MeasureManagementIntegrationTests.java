@@ -57,6 +57,7 @@ class MeasureManagementIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Clock clock;
+    @Autowired org.rapport.sessions.SessionManagement sessions;
 
     MeasureFixtures riverside;
     Staff ash;
@@ -242,6 +243,26 @@ class MeasureManagementIntegrationTests {
         measures.saveByLink(token(link), withoutItemSix, true);
         assertThat(riverside.as(ash, () -> alerts.alertsOf(robin))).extracting(AlertView::policy)
                 .containsExactly("Risk item not answered");
+    }
+
+    @Test
+    void answersEnteredForASessionCarryTheSessionsTimeNotTheTimeTheyWereTypedIn() {
+        LocalDate held = LocalDate.now(clock).minusDays(9);
+        riverside.run(ash, () -> relationships.changeStatus(robin, 0, org.rapport.relationships.RelationshipStatus.ACTIVE,
+                "Taken on"));
+        SessionId session = riverside.as(ash, () -> sessions.recordUnscheduled(robin, new org.rapport.sessions.NewSession(
+                held, java.time.LocalTime.of(14, 30), 50, org.rapport.relationships.MeetingMode.IN_PERSON, null),
+                new org.rapport.sessions.SessionRecord(org.rapport.sessions.SessionOutcome.ATTENDED, Map.of(), java.util.Set.of())));
+
+        riverside.run(ash, () -> measures.enterInSession(robin, "phq-9", phq9(1, 1, 1, 1, 1, 1, 1, 1, 0), session));
+        riverside.run(ash, () -> measures.enterInSession(robin, "phq-9", phq9(0, 0, 0, 0, 0, 0, 0, 0, 0), null));
+
+        List<ScoredAdministration> scores = riverside.as(ash, () -> measures.scoresOf(robin)).get(0).scores();
+        assertThat(scores.get(0).completedAt()).as("the session's own time, in the organisation's zone")
+                .isEqualTo(held.atTime(14, 30).atZone(java.time.ZoneId.of("Europe/London")).toInstant());
+        assertThat(scores.get(0).totalText()).isEqualTo("8");
+        assertThat(scores.get(1).completedAt()).as("answers for no session carry when they were entered")
+                .isAfter(scores.get(0).completedAt());
     }
 
     @Test
