@@ -482,6 +482,31 @@ public class RelationshipManagement {
                 user.helperId(), includeEnded));
     }
 
+    /** The longest text a search takes; longer is cut, not refused. */
+    public static final int LONGEST_SEARCH = 100;
+
+    /**
+     * The relationships the signed-in person sees whose client party is named like this, open ones
+     * first: a part of a name is enough, in any case and ignoring accents. Nothing they could not
+     * open on their caseload is found; an empty search finds nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseloadEntry> search(@Nullable String text) {
+        String wanted = folded(text == null ? "" : text.strip());
+        if (wanted.length() > LONGEST_SEARCH) wanted = wanted.substring(0, LONGEST_SEARCH);
+        if (wanted.isEmpty()) return List.of();
+        String needle = wanted;
+        return caseload(true).stream().filter(e -> folded(e.clientPartyName()).contains(needle))
+                .sorted(Comparator.comparing((CaseloadEntry e) -> e.status() == RelationshipStatus.ENDED)
+                        .thenComparing(e -> folded(e.clientPartyName())))
+                .toList();
+    }
+
+    private static String folded(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * The people waiting to be seen, among the relationships the signed-in person sees: referred or
      * on the waitlist, the most urgent first and, within each urgency, who has waited longest.

@@ -485,7 +485,7 @@ class AuthorisationMatrixTests {
             }
             // Pages for all staff; the referral form posted with its fields left empty comes back with messages.
             for (String page : List.of("/", "/caseload", "/caseload?ended=true", "/referrals/new",
-                    "/process-models/five-stage", "/waitlist")) {
+                    "/process-models/five-stage", "/waitlist", "/search?q=r")) {
                 // An operator has no organisation's home page: "/" sends them to their own.
                 all.add(new Attempt(who, "GET", page, page.equals("/") && who.equals("operator") ? 302
                         : pageAnswer(who, page.equals("/") ? 302 : 200)));
@@ -526,7 +526,7 @@ class AuthorisationMatrixTests {
             all.add(new Attempt(who, "POST", "/admin/teams/{TEAM}/members/{H1}/remove", adminPageAnswer(who, 404)));
 
             // The API for all staff.
-            for (String read : List.of("/api/caseload", "/api/caseload?ended=true", "/api/caseload/former-clients", "/api/waitlist",
+            for (String read : List.of("/api/caseload", "/api/caseload?ended=true", "/api/caseload/former-clients", "/api/waitlist", "/api/search?q=r",
                     "/api/helpers", "/api/teams",
                     "/api/supervision", "/api/process-models", "/api/process-models/five-stage",
                     "/api/process-models/default", "/api/organisation/measurement-plan")) {

@@ -86,6 +86,15 @@ class RelationshipPages {
         return "relationships/caseload";
     }
 
+    @GetMapping("/search")
+    String search(@RequestParam(name = "q", defaultValue = "") String text, Model model) {
+        String shown = text.length() > RelationshipManagement.LONGEST_SEARCH
+                ? text.substring(0, RelationshipManagement.LONGEST_SEARCH) : text;
+        model.addAttribute("q", shown.strip());
+        model.addAttribute("found", relationships.search(text));
+        return "relationships/search";
+    }
+
     @GetMapping("/waitlist")
     String waitlist(Model model) {
         model.addAttribute("waiting", relationships.waitlist());

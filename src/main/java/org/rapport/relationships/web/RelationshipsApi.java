@@ -76,6 +76,12 @@ class RelationshipsApi {
         return relationships.caseload(includeEnded);
     }
 
+    @GetMapping("/search")
+    @Operation(summary = "The relationships you see whose client party is named like this (a part of a name is enough)")
+    List<CaseloadEntry> search(@RequestParam(name = "q", defaultValue = "") String text) {
+        return relationships.search(text);
+    }
+
     @GetMapping("/waitlist")
     @Operation(summary = "Who is waiting to be seen (referred or waitlisted), the most urgent and longest waiting first")
     List<WaitingClient> waitlist() {
