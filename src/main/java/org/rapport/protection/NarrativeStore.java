@@ -1,5 +1,9 @@
 package org.rapport.protection;
 
+import java.util.List;
+import java.util.function.Supplier;
+import org.rapport.shared.OrganisationId;
+
 /**
  * A module's encrypted narrative, as re-encryption after a new primary key sees it: each module
  * that keeps narrative finds its own rows written under an older key and rewraps them, with each
@@ -18,6 +22,26 @@ public interface NarrativeStore {
      * place only if it is unchanged since it was read; returns how many it rewrapped.
      */
     int rewrap(NarrativeCipher cipher, byte[] primaryPrefix, int max);
+
+    /** A store of these columns, in each of the organisations the supplier names when asked. */
+    static NarrativeStore of(String what, Supplier<List<OrganisationId>> organisations, EncryptedColumns columns) {
+        return new NarrativeStore() {
+            @Override
+            public String what() {
+                return what;
+            }
+
+            @Override
+            public Count count(byte[] primaryPrefix) {
+                return columns.count(organisations.get(), primaryPrefix);
+            }
+
+            @Override
+            public int rewrap(NarrativeCipher cipher, byte[] primaryPrefix, int max) {
+                return columns.rewrap(organisations.get(), cipher, primaryPrefix, max);
+            }
+        };
+    }
 
     /** Rows under an older key, and all rows. */
     record Count(long older, long all) {

@@ -83,11 +83,7 @@ class KeyRotationIntegrationTests {
         assertThat(asked.older()).as("this organisation's four values at least").isGreaterThanOrEqualTo(4);
 
         // Resumable, one value at a time: each run carries on with what is still under an older key.
-        EncryptedColumns fens = new EncryptedColumns(jdbc, transactions, List.of(
-                new EncryptedColumns.Column("note", "note_id", null, "body", position -> Notes.NOTE_BODY),
-                new EncryptedColumns.Column("note_addendum", "note_id", "position", "body", Notes::addendumField),
-                new EncryptedColumns.Column("process_note", "process_note_id", null, "body",
-                        position -> Notes.PROCESS_NOTE_BODY)));
+        EncryptedColumns fens = new EncryptedColumns(jdbc, transactions, NotesNarrative.COLUMNS);
         assertThat(fens.count(List.of(fen.id()), cipher.primaryPrefix()).older()).isEqualTo(4);
         assertThat(fens.rewrap(List.of(fen.id()), cipher, cipher.primaryPrefix(), 1)).isEqualTo(1);
         assertThat(fens.count(List.of(fen.id()), cipher.primaryPrefix()).older()).isEqualTo(3);
