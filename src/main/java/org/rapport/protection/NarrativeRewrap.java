@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
  * the key is Rapport's own work only where it keeps the keyset itself (the embedded default's key
  * file); a keyset given in {@code RAPPORT_NOTES_KEYSET} is rotated with Tinkey and given to every
  * server first. Re-encryption is asked for once and then runs in small batches every
- * {@code rapport.notes.rewrap-interval}, on one server at a time, until no store has a row under an
- * older key. It is resumable: a batch rewraps only rows still under an older key, so a restart or a
+ * {@code rapport.notes.rewrap-interval}, on one server at a time, until a batch finds nothing left
+ * under an older key. It is resumable: a batch rewraps only rows still under an older key, so a restart or a
  * second server simply carries on. The older keys stay in the keyset, so backups made before the
  * rotation stay readable. The caller checks who may ask (the operator).
  */
@@ -110,7 +110,12 @@ public class NarrativeRewrap {
         rewrapSome();
     }
 
-    /** One batch in each store now, when re-encryption was asked for under the current primary key (the schedule calls it). */
+    /**
+     * One batch in each store now, when re-encryption was asked for under the current primary key (the
+     * schedule calls it). A batch that finds nothing left to rewrap finishes the work: counting every
+     * store on every batch would cost more than the batch. A value no key decrypts is left, and shown
+     * in {@link #progress()} as still under an older key.
+     */
     public int rewrapSome() {
         long primary = Integer.toUnsignedLong(cipher.keyIds().get(0));
         boolean asked = Boolean.TRUE.equals(jdbc.sql(
@@ -119,14 +124,12 @@ public class NarrativeRewrap {
         if (!asked) return 0;
         byte[] prefix = cipher.primaryPrefix();
         int done = stores.orderedStream().mapToInt(store -> store.rewrap(cipher, prefix, batch)).sum();
-        long older = stores.orderedStream().mapToLong(store -> store.count(prefix).older()).sum();
         jdbc.sql("update narrative_rewrap set rows_done = rows_done + ?, finished_at = ? where primary_key_id = ?")
-                .params(done, older == 0 ? Timestamp.from(clock.instant()) : null, primary).update();
-        if (older == 0) {
+                .params(done, done == 0 ? Timestamp.from(clock.instant()) : null, primary).update();
+        if (done == 0) {
             log.info("Re-encryption under the primary key {} is finished.", Long.toUnsignedString(primary));
         } else {
-            log.info("Re-encrypting under the primary key {}: {} more rewrapped, {} still under an older key.",
-                    Long.toUnsignedString(primary), done, older);
+            log.info("Re-encrypting under the primary key {}: {} more rewrapped.", Long.toUnsignedString(primary), done);
         }
         return done;
     }
