@@ -41,17 +41,24 @@ public final class EncryptedColumns {
     public NarrativeStore.Count count(List<OrganisationId> organisations, byte[] primaryPrefix) {
         long older = 0;
         long all = 0;
+        // One scope and one transaction per organisation, for all its columns.
         for (OrganisationId organisation : organisations) {
-            for (Column c : columns) {
-                long[] counts = Tenancy.callAs(organisation, () -> work.execute(status -> jdbc.sql(
-                        "select count(*) filter (where substring(" + c.column() + " from 1 for :length) <> :prefix), count(*)"
-                                + " from " + c.table() + " where organisation_id = :organisation")
-                        .param("length", primaryPrefix.length).param("prefix", primaryPrefix)
-                        .param("organisation", organisation.value())
-                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single()));
-                older += counts[0];
-                all += counts[1];
-            }
+            long[] counts = Tenancy.callAs(organisation, () -> work.execute(status -> {
+                long[] sum = new long[2];
+                for (Column c : columns) {
+                    jdbc.sql("select count(*) filter (where substring(" + c.column() + " from 1 for :length) <> :prefix),"
+                                    + " count(*) from " + c.table() + " where organisation_id = :organisation")
+                            .param("length", primaryPrefix.length).param("prefix", primaryPrefix)
+                            .param("organisation", organisation.value())
+                            .query((java.sql.ResultSet rs) -> {
+                                sum[0] += rs.getLong(1);
+                                sum[1] += rs.getLong(2);
+                            });
+                }
+                return sum;
+            }));
+            older += counts[0];
+            all += counts[1];
         }
         return new NarrativeStore.Count(older, all);
     }
