@@ -6,20 +6,28 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.rapport.protection.NarrativeCipher;
 import org.rapport.relationships.RelationshipId;
+import org.rapport.shared.OrganisationId;
 import org.rapport.shared.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The alerts table. Row-level security keeps every query to the organisation in scope. Alerts are
- * inserted and acknowledged, never deleted.
+ * inserted and acknowledged, never deleted. What was done is sealed in {@code narrative}, bound to
+ * the organisation, the alert and {@link #NARRATIVE_FIELD}; the clear column is read only for an
+ * alert an earlier version acknowledged and the start-up conversion has not sealed yet.
  */
 @Component
 class Alerts {
+
+    static final String NARRATIVE_FIELD = "alert";
+    static final String WHAT_WAS_DONE = "what_was_done";
 
     /** One stored alert, with the client party it is about (kept for the audit trail). */
     record Stored(AlertView view, UUID clientPartyId) {
@@ -27,7 +35,7 @@ class Alerts {
 
     private static final String COLUMNS = """
             alert_id, relationship_id, client_party_id, kind, policy, reason, source_id, raised_at,
-            acknowledged_at, acknowledged_by_name, what_was_done, version""";
+            acknowledged_at, acknowledged_by_name, what_was_done, narrative, organisation_id, version""";
 
     /** Open first, then the most urgent kind, then newest. */
     private static final String ORDER = "order by (acknowledged_at is null) desc, case kind "
@@ -36,8 +44,10 @@ class Alerts {
             + " else 99 end, raised_at desc, alert_id";
 
     private final JdbcClient jdbc;
+    private final NarrativeCipher cipher;
 
-    Alerts(JdbcClient jdbc) {
+    Alerts(JdbcClient jdbc, NarrativeCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
     }
 
@@ -95,20 +105,26 @@ class Alerts {
     /** Acknowledges an open alert at the version it was loaded at; false when it changed meanwhile. */
     boolean acknowledge(AlertId id, int expectedVersion, UUID byAccount, String byName, Instant at, String whatWasDone) {
         return jdbc.sql("""
-                update alert set acknowledged_at = ?, acknowledged_by = ?, acknowledged_by_name = ?, what_was_done = ?,
+                update alert set acknowledged_at = ?, acknowledged_by = ?, acknowledged_by_name = ?, narrative = ?,
                                  version = version + 1
                 where alert_id = ? and version = ? and acknowledged_at is null""")
-                .params(Timestamp.from(at), byAccount, byName, whatWasDone, id.value(), expectedVersion)
+                .params(Timestamp.from(at), byAccount, byName,
+                        cipher.encryptFields(Map.of(WHAT_WAS_DONE, whatWasDone), Tenancy.require(), id.value(), NARRATIVE_FIELD),
+                        id.value(), expectedVersion)
                 .update() == 1;
     }
 
-    private static Stored stored(ResultSet rs) throws SQLException {
+    private Stored stored(ResultSet rs) throws SQLException {
         Timestamp acknowledgedAt = rs.getTimestamp("acknowledged_at");
+        byte[] narrative = rs.getBytes("narrative");
+        String whatWasDone = narrative == null ? rs.getString(WHAT_WAS_DONE)
+                : cipher.decryptFields(narrative, new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+                        rs.getObject("alert_id", UUID.class), NARRATIVE_FIELD).get(WHAT_WAS_DONE);
         AlertView view = new AlertView(new AlertId(rs.getObject("alert_id", UUID.class)),
                 new RelationshipId(rs.getObject("relationship_id", UUID.class)), AlertKind.valueOf(rs.getString("kind")),
                 rs.getString("policy"), rs.getString("reason"), rs.getTimestamp("raised_at").toInstant(),
                 rs.getObject("source_id", UUID.class), acknowledgedAt != null, rs.getString("acknowledged_by_name"),
-                acknowledgedAt == null ? null : acknowledgedAt.toInstant(), rs.getString("what_was_done"),
+                acknowledgedAt == null ? null : acknowledgedAt.toInstant(), whatWasDone,
                 rs.getInt("version"));
         return new Stored(view, rs.getObject("client_party_id", UUID.class));
     }

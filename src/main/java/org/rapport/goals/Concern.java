@@ -2,12 +2,15 @@ package org.rapport.goals;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rapport.shared.FreeText;
 import org.rapport.shared.RuleBroken;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -21,13 +24,16 @@ class Concern {
     private final UUID concernId;
     private final UUID organisationId;
     private final UUID relationshipId;
-    private final String description;
+    /** Sealed in {@code narrative}; the column is read only for a concern an earlier version wrote. */
+    @ReadOnlyProperty
+    private String description;
     private final LocalDate identifiedOn;
     private final UUID identifiedBy;
     private final String identifiedByName;
     private final Instant recordedAt;
     @Version
     private @Nullable Integer version;
+    private byte @Nullable [] narrative;
 
     @PersistenceCreator
     Concern(UUID concernId, UUID organisationId, UUID relationshipId, String description, LocalDate identifiedOn,
@@ -63,6 +69,29 @@ class Concern {
 
     String description() {
         return description;
+    }
+
+    UUID organisationId() {
+        return organisationId;
+    }
+
+    /** The concern's text, keyed by the column that held it in the clear, as it is sealed. */
+    Map<String, @Nullable String> texts() {
+        Map<String, @Nullable String> texts = new LinkedHashMap<>();
+        texts.put("description", description);
+        return texts;
+    }
+
+    byte @Nullable [] narrative() {
+        return narrative;
+    }
+
+    void seal(byte[] sealed) {
+        this.narrative = sealed;
+    }
+
+    void open(Map<String, String> texts) {
+        description = texts.getOrDefault("description", description);
     }
 
     LocalDate identifiedOn() {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,6 +17,7 @@ import org.rapport.shared.FreeText;
 import org.rapport.shared.RuleBroken;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -38,22 +41,30 @@ class Goal {
     private final UUID organisationId;
     private final UUID relationshipId;
     private final @Nullable UUID concernId;
-    private final String statement;
+    @ReadOnlyProperty
+    private String statement;
     private final LocalDate setOn;
     private final UUID setBy;
     private final String setByName;
     private final Instant setAt;
     private GoalStatus status;
-    private final String levelMinusTwo;
-    private final String levelMinusOne;
-    private final String levelZero;
-    private final String levelPlusOne;
-    private final String levelPlusTwo;
+    @ReadOnlyProperty
+    private String levelMinusTwo;
+    @ReadOnlyProperty
+    private String levelMinusOne;
+    @ReadOnlyProperty
+    private String levelZero;
+    @ReadOnlyProperty
+    private String levelPlusOne;
+    @ReadOnlyProperty
+    private String levelPlusTwo;
     private final int baselineLevel;
     private final @Nullable Integer importance;
     private final @Nullable Integer difficulty;
     @Version
     private @Nullable Integer version;
+    /** The goal's texts, sealed (see {@link #texts()}); the text columns are read only for a goal an earlier version wrote. */
+    private byte @Nullable [] narrative;
 
     @MappedCollection(idColumn = "goal_id", keyColumn = "position")
     private final List<GoalRating> ratings;
@@ -256,6 +267,55 @@ class Goal {
 
     int version() {
         return version == null ? 0 : version;
+    }
+
+    UUID organisationId() {
+        return organisationId;
+    }
+
+    /**
+     * Every text of the goal, keyed by the column that held it in the clear and, for steps and status
+     * changes, by position: {@code statement}, {@code level_zero}, {@code action_step.1.description},
+     * {@code goal_status_change.0.reason}. Sealed as one document on each save.
+     */
+    Map<String, @Nullable String> texts() {
+        Map<String, @Nullable String> texts = new LinkedHashMap<>();
+        texts.put("statement", statement);
+        texts.put("level_minus_two", levelMinusTwo);
+        texts.put("level_minus_one", levelMinusOne);
+        texts.put("level_zero", levelZero);
+        texts.put("level_plus_one", levelPlusOne);
+        texts.put("level_plus_two", levelPlusTwo);
+        for (int i = 0; i < actionSteps.size(); i++) texts.put("action_step." + i + ".description", actionSteps.get(i).description());
+        for (int i = 0; i < statusChanges.size(); i++) texts.put("goal_status_change." + i + ".reason", statusChanges.get(i).reason());
+        return texts;
+    }
+
+    byte @Nullable [] narrative() {
+        return narrative;
+    }
+
+    void seal(byte[] sealed) {
+        this.narrative = sealed;
+    }
+
+    /** Puts back the texts as sealed; a text the document lacks keeps what was loaded (a clear row of an earlier version). */
+    void open(Map<String, String> texts) {
+        statement = texts.getOrDefault("statement", statement);
+        levelMinusTwo = texts.getOrDefault("level_minus_two", levelMinusTwo);
+        levelMinusOne = texts.getOrDefault("level_minus_one", levelMinusOne);
+        levelZero = texts.getOrDefault("level_zero", levelZero);
+        levelPlusOne = texts.getOrDefault("level_plus_one", levelPlusOne);
+        levelPlusTwo = texts.getOrDefault("level_plus_two", levelPlusTwo);
+        for (int i = 0; i < actionSteps.size(); i++) {
+            ActionStep step = actionSteps.get(i);
+            actionSteps.set(i, step.withDescription(texts.getOrDefault("action_step." + i + ".description", step.description())));
+        }
+        for (int i = 0; i < statusChanges.size(); i++) {
+            GoalStatusChange change = statusChanges.get(i);
+            String key = "goal_status_change." + i + ".reason";
+            statusChanges.set(i, change.withReason(texts.containsKey(key) ? texts.get(key) : change.reason()));
+        }
     }
 
     List<GoalRating> ratings() {

@@ -1,8 +1,12 @@
 package org.rapport.protection;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.rapport.shared.OrganisationId;
 import org.rapport.shared.Tenancy;
@@ -17,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each organisation in its own scope and transaction. A column is named by its table, the column
  * holding the record id its ciphertext is bound to, an optional position column (addenda), and the
  * field name the ciphertext is bound to. The names are the module's constants, never input.
+ * A column that took over texts an earlier version kept in the clear names those clear columns:
+ * their rows are sealed into it ({@link NarrativeCipher#encryptFields}, keyed by the clear columns'
+ * names) and the clear columns emptied, by the start-up conversion.
  */
 public final class EncryptedColumns {
 
@@ -24,7 +31,25 @@ public final class EncryptedColumns {
 
     /** One encrypted column; {@code field} gives the bound field name from the position (0 without one). */
     public record Column(String table, String recordColumn, @Nullable String positionColumn, String column,
-            IntFunction<String> field) {
+            IntFunction<String> field, List<String> formerlyClear) {
+
+        public Column {
+            formerlyClear = List.copyOf(formerlyClear);
+        }
+
+        public Column(String table, String recordColumn, @Nullable String positionColumn, String column,
+                IntFunction<String> field) {
+            this(table, recordColumn, positionColumn, column, field, List.of());
+        }
+
+        /** A column sealing several texts of a record, once kept in these clear columns. */
+        public static Column sealing(String table, String recordColumn, String column, String field, String... formerlyClear) {
+            return new Column(table, recordColumn, null, column, position -> field, List.of(formerlyClear));
+        }
+
+        private String clearPresent() {
+            return formerlyClear.isEmpty() ? "false" : "coalesce(" + String.join(", ", formerlyClear) + ") is not null";
+        }
     }
 
     private final JdbcClient jdbc;
@@ -46,8 +71,11 @@ public final class EncryptedColumns {
             long[] counts = Tenancy.callAs(organisation, () -> work.execute(status -> {
                 long[] sum = new long[2];
                 for (Column c : columns) {
-                    jdbc.sql("select count(*) filter (where substring(" + c.column() + " from 1 for :length) <> :prefix),"
-                                    + " count(*) from " + c.table() + " where organisation_id = :organisation")
+                    // Rows still in the clear count as older too; a column empty on both sides is no row of narrative.
+                    jdbc.sql("select count(*) filter (where substring(" + c.column() + " from 1 for :length) <> :prefix"
+                                    + " or (" + c.column() + " is null and " + c.clearPresent() + ")),"
+                                    + " count(*) filter (where " + c.column() + " is not null or " + c.clearPresent() + ")"
+                                    + " from " + c.table() + " where organisation_id = :organisation")
                             .param("length", primaryPrefix.length).param("prefix", primaryPrefix)
                             .param("organisation", organisation.value())
                             .query((java.sql.ResultSet rs) -> {
@@ -73,6 +101,77 @@ public final class EncryptedColumns {
                 done += Tenancy.callAs(organisation, () -> work.execute(status -> rewrap(organisation, c, cipher,
                         primaryPrefix, left)));
             }
+        }
+        return done;
+    }
+
+    /**
+     * Seals up to {@code max} rows an earlier version kept in the clear, organisation by
+     * organisation: the texts go into the encrypted column and the clear columns are emptied, in one
+     * update of a row still unsealed. Returns how many rows it sealed.
+     */
+    public int sealClear(List<OrganisationId> organisations, NarrativeCipher cipher, int max) {
+        int done = 0;
+        for (OrganisationId organisation : organisations) {
+            for (Column c : columns) {
+                if (c.formerlyClear().isEmpty()) continue;
+                if (done >= max) return done;
+                int left = max - done;
+                done += Tenancy.callAs(organisation, () -> work.execute(status -> sealClear(organisation, c, cipher, left)));
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Seals up to {@code max} aggregates an earlier version wrote in the clear, for a module whose
+     * aggregates seal their texts as they are saved: in each organisation, each root row whose clear
+     * columns still hold text is loaded and saved again by {@code resave} (its child rows written
+     * again without their clear texts), and the root's clear columns emptied. Returns how many it sealed.
+     */
+    public int resaveClear(List<OrganisationId> organisations, String table, String recordColumn, List<String> clearColumns,
+            int max, Consumer<UUID> resave) {
+        String present = "coalesce(" + String.join(", ", clearColumns) + ") is not null";
+        String emptied = clearColumns.stream().map(clear -> clear + " = null").collect(Collectors.joining(", "));
+        int done = 0;
+        for (OrganisationId organisation : organisations) {
+            if (done >= max) return done;
+            int left = max - done;
+            done += Tenancy.callAs(organisation, () -> work.execute(status -> {
+                List<UUID> clear = jdbc.sql("select " + recordColumn + " from " + table + " where " + present
+                                + " order by " + recordColumn + " limit :max for update skip locked")
+                        .param("max", left).query(UUID.class).list();
+                for (UUID id : clear) {
+                    resave.accept(id);
+                    jdbc.sql("update " + table + " set " + emptied + " where " + recordColumn + " = :id").param("id", id).update();
+                }
+                return clear.size();
+            }));
+        }
+        return done;
+    }
+
+    private int sealClear(OrganisationId organisation, Column c, NarrativeCipher cipher, int max) {
+        record Row(UUID record, Map<String, @Nullable String> texts) {
+        }
+        List<Row> rows = jdbc.sql("select " + c.recordColumn() + ", " + String.join(", ", c.formerlyClear()) + " from "
+                        + c.table() + " where organisation_id = :organisation and " + c.column() + " is null and "
+                        + c.clearPresent() + " order by " + c.recordColumn() + " limit :max for update skip locked")
+                .param("organisation", organisation.value()).param("max", max)
+                .query((rs, n) -> {
+                    Map<String, @Nullable String> texts = new LinkedHashMap<>();
+                    for (String clear : c.formerlyClear()) texts.put(clear, rs.getString(clear));
+                    return new Row(rs.getObject(1, UUID.class), texts);
+                }).list();
+        String emptied = c.formerlyClear().stream().map(clear -> clear + " = null").collect(Collectors.joining(", "));
+        int done = 0;
+        for (Row row : rows) {
+            byte[] sealed = cipher.encryptFields(row.texts(), organisation, row.record(), c.field().apply(0));
+            done += jdbc.sql("update " + c.table() + " set " + c.column() + " = :sealed, " + emptied
+                            + " where organisation_id = :organisation and " + c.recordColumn() + " = :record and "
+                            + c.column() + " is null")
+                    .param("sealed", sealed).param("organisation", organisation.value()).param("record", row.record())
+                    .update();
         }
         return done;
     }

@@ -29,6 +29,7 @@ public class NarrativeRewrap {
 
     private static final Logger log = LoggerFactory.getLogger(NarrativeRewrap.class);
     static final String LOCK = "narrative-rewrap";
+    static final String CLEAR_LOCK = "narrative-clear-conversion";
 
     private final NarrativeCipher cipher;
     private final NarrativeKeys.KeysetPlace place;
@@ -36,6 +37,8 @@ public class NarrativeRewrap {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int batch;
+    /** Whether this server found no text left in the clear since it started. */
+    private volatile boolean clearConverted;
 
     NarrativeRewrap(NarrativeCipher cipher, NarrativeKeys.KeysetPlace place, ObjectProvider<NarrativeStore> stores,
             JdbcClient jdbc, Clock clock, @Value("${rapport.notes.rewrap-batch:200}") int batch) {
@@ -52,7 +55,7 @@ public class NarrativeRewrap {
         long primary = Integer.toUnsignedLong(cipher.keyIds().get(0));
         byte[] prefix = cipher.primaryPrefix();
         List<RewrapProgress.Store> counts = stores.orderedStream().map(store -> {
-            NarrativeStore.Count count = store.count(prefix);
+            NarrativeStore.Count count = store.count(store.organisations(), prefix);
             return new RewrapProgress.Store(store.what(), count.older(), count.all());
         }).toList();
         Optional<RewrapProgress> asked = jdbc.sql("""
@@ -123,13 +126,35 @@ public class NarrativeRewrap {
                 .param(primary).query(Boolean.class).single());
         if (!asked) return 0;
         byte[] prefix = cipher.primaryPrefix();
-        int done = stores.orderedStream().mapToInt(store -> store.rewrap(cipher, prefix, batch)).sum();
+        int done = stores.orderedStream().mapToInt(store -> store.rewrap(store.organisations(), cipher, prefix, batch)).sum();
         jdbc.sql("update narrative_rewrap set rows_done = rows_done + ?, finished_at = ? where primary_key_id = ?")
                 .params(done, done == 0 ? Timestamp.from(clock.instant()) : null, primary).update();
         if (done == 0) {
             log.info("Re-encryption under the primary key {} is finished.", Long.toUnsignedString(primary));
         } else {
             log.info("Re-encrypting under the primary key {}: {} more rewrapped.", Long.toUnsignedString(primary), done);
+        }
+        return done;
+    }
+
+    @Scheduled(fixedDelayString = "${rapport.notes.clear-conversion-interval:10s}",
+            initialDelayString = "${rapport.notes.clear-conversion-interval:10s}")
+    @SchedulerLock(name = CLEAR_LOCK, lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
+    void onClearConversionSchedule() {
+        if (!clearConverted) sealClearSome();
+    }
+
+    /**
+     * The start-up conversion, one batch in each store: text an earlier version kept in the clear is
+     * sealed under the primary key. New text is always written sealed, so once a batch finds nothing
+     * this server stops looking until it starts again.
+     */
+    public int sealClearSome() {
+        int done = stores.orderedStream().mapToInt(store -> store.sealClear(store.organisations(), cipher, batch)).sum();
+        if (done == 0) {
+            clearConverted = true;
+        } else {
+            log.info("Encrypting narrative an earlier version kept in the clear: {} more rows sealed.", done);
         }
         return done;
     }

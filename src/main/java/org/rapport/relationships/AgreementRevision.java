@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -15,9 +16,10 @@ import org.springframework.data.relational.core.mapping.Table;
  * ones; the client's acceptance is recorded on the revision they accepted.
  */
 @Table("agreement_revision")
-public record AgreementRevision(int revision, String purposeInClientsWords, String frequency,
-        int sessionLengthMinutes, String meetingModes, String rolesAndResponsibilities, String confidentiality,
-        LocalDate reviewOn, String endingPlan, @Nullable String changeNote, UUID writtenBy, String writtenByName,
+public record AgreementRevision(int revision, @ReadOnlyProperty String purposeInClientsWords, String frequency,
+        int sessionLengthMinutes, String meetingModes, @ReadOnlyProperty String rolesAndResponsibilities,
+        @ReadOnlyProperty String confidentiality, LocalDate reviewOn, @ReadOnlyProperty String endingPlan,
+        @ReadOnlyProperty @Nullable String changeNote, UUID writtenBy, String writtenByName,
         Instant writtenAt, @Nullable LocalDate acceptedOn, @Nullable AcceptanceMethod acceptedHow,
         @Nullable String acceptanceRecordedByName, @Nullable Instant acceptanceRecordedAt) {
 
@@ -27,6 +29,14 @@ public record AgreementRevision(int revision, String purposeInClientsWords, Stri
         return new AgreementRevision(revision, terms.purposeInClientsWords(), terms.frequency(),
                 terms.sessionLengthMinutes(), modes, terms.rolesAndResponsibilities(), terms.confidentiality(),
                 terms.reviewOn(), terms.endingPlan(), changeNote, by.accountId(), by.name(), at, null, null, null, null);
+    }
+
+    /** The revision with its texts as sealed: purpose, roles, confidentiality, ending plan, change note. */
+    AgreementRevision withTexts(String purpose, String roles, String confidentialityText, String ending,
+            @Nullable String note) {
+        return new AgreementRevision(revision, purpose, frequency, sessionLengthMinutes, meetingModes, roles,
+                confidentialityText, reviewOn, ending, note, writtenBy, writtenByName, writtenAt, acceptedOn, acceptedHow,
+                acceptanceRecordedByName, acceptanceRecordedAt);
     }
 
     AgreementRevision acceptedBy(LocalDate on, AcceptanceMethod how, Actor recordedBy, Instant at) {

@@ -3,6 +3,7 @@ package org.rapport.relationships;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -13,9 +14,14 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("handover")
 public record Handover(int number, UUID fromHelperId, String fromHelperName, UUID toHelperId, String toHelperName,
-        HandoverReason reason, String note, @Nullable Integer agreementRevision, UUID handedOverBy,
+        HandoverReason reason, @ReadOnlyProperty String note, @Nullable Integer agreementRevision, UUID handedOverBy,
         String handedOverByName, Instant handedOverAt, @Nullable Instant confirmedAt,
         @Nullable String confirmedByName) {
+
+    Handover withNote(String text) {
+        return new Handover(number, fromHelperId, fromHelperName, toHelperId, toHelperName, reason, text,
+                agreementRevision, handedOverBy, handedOverByName, handedOverAt, confirmedAt, confirmedByName);
+    }
 
     Handover confirmedBy(String name, Instant at) {
         return new Handover(number, fromHelperId, fromHelperName, toHelperId, toHelperName, reason, note,

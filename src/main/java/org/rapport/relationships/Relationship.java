@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.rapport.shared.FreeText;
 import org.rapport.shared.RuleBroken;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -45,7 +48,9 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     private RelationshipStatus status;
     private int phaseIndex;
     private final String referralSource;
-    private final String referralReason;
+    /** Sealed with the rest of the narrative; the column is read only for a row an earlier version wrote. */
+    @ReadOnlyProperty
+    private String referralReason;
     private final LocalDate referredOn;
     private final Urgency urgency;
     private final @Nullable UUID submissionId;
@@ -54,6 +59,8 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     private final @Nullable UUID continuesFrom;
     @Version
     private @Nullable Integer version;
+    /** The relationship's texts and those of its history, sealed: see {@link #texts()}. */
+    private byte @Nullable [] narrative;
 
     @MappedCollection(idColumn = "relationship_id")
     private final Set<HelperOnRelationship> helpers;
@@ -491,6 +498,67 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
             if (agreementRevisions.get(i).isAccepted()) return Optional.of(agreementRevisions.get(i).reviewOn());
         }
         return currentAgreement().map(AgreementRevision::reviewOn);
+    }
+
+    /**
+     * Every text of the relationship and its history, keyed by the column that held it in the clear
+     * and, in the history, by position: {@code referral_reason}, {@code status_change.2.reason},
+     * {@code phase_move.0.reason}, {@code agreement_revision.1.confidentiality},
+     * {@code handover.0.note}. Sealed as one document on each save.
+     */
+    Map<String, @Nullable String> texts() {
+        Map<String, @Nullable String> texts = new LinkedHashMap<>();
+        texts.put("referral_reason", referralReason);
+        for (int i = 0; i < statusChanges.size(); i++) texts.put("status_change." + i + ".reason", statusChanges.get(i).reason());
+        for (int i = 0; i < phaseMoves.size(); i++) texts.put("phase_move." + i + ".reason", phaseMoves.get(i).reason());
+        for (int i = 0; i < agreementRevisions.size(); i++) {
+            AgreementRevision r = agreementRevisions.get(i);
+            String at = "agreement_revision." + i + ".";
+            texts.put(at + "purpose_in_clients_words", r.purposeInClientsWords());
+            texts.put(at + "roles_and_responsibilities", r.rolesAndResponsibilities());
+            texts.put(at + "confidentiality", r.confidentiality());
+            texts.put(at + "ending_plan", r.endingPlan());
+            texts.put(at + "change_note", r.changeNote());
+        }
+        for (int i = 0; i < handovers.size(); i++) texts.put("handover." + i + ".note", handovers.get(i).note());
+        return texts;
+    }
+
+    byte @Nullable [] narrative() {
+        return narrative;
+    }
+
+    void seal(byte[] sealed) {
+        this.narrative = sealed;
+    }
+
+    /**
+     * Puts back the texts of {@link #texts()} as they were sealed. A text the document lacks keeps what
+     * was loaded: a row an earlier version wrote in the clear, not sealed yet.
+     */
+    void open(Map<String, String> texts) {
+        referralReason = texts.getOrDefault("referral_reason", referralReason);
+        for (int i = 0; i < statusChanges.size(); i++) {
+            StatusChange c = statusChanges.get(i);
+            statusChanges.set(i, c.withReason(texts.getOrDefault("status_change." + i + ".reason", c.reason())));
+        }
+        for (int i = 0; i < phaseMoves.size(); i++) {
+            PhaseMove m = phaseMoves.get(i);
+            phaseMoves.set(i, m.withReason(texts.getOrDefault("phase_move." + i + ".reason", m.reason())));
+        }
+        for (int i = 0; i < agreementRevisions.size(); i++) {
+            AgreementRevision r = agreementRevisions.get(i);
+            String at = "agreement_revision." + i + ".";
+            agreementRevisions.set(i, r.withTexts(texts.getOrDefault(at + "purpose_in_clients_words", r.purposeInClientsWords()),
+                    texts.getOrDefault(at + "roles_and_responsibilities", r.rolesAndResponsibilities()),
+                    texts.getOrDefault(at + "confidentiality", r.confidentiality()),
+                    texts.getOrDefault(at + "ending_plan", r.endingPlan()),
+                    texts.containsKey(at + "change_note") ? texts.get(at + "change_note") : r.changeNote()));
+        }
+        for (int i = 0; i < handovers.size(); i++) {
+            Handover h = handovers.get(i);
+            handovers.set(i, h.withNote(texts.getOrDefault("handover." + i + ".note", h.note())));
+        }
     }
 
     public boolean isReviewOverdue(LocalDate today) {
