@@ -10,10 +10,13 @@ document.addEventListener('DOMContentLoaded', () => {
   // Where a page holds several forms (the ending workspace), sending one does not lose what was typed
   // into the others: it is kept for this tab while the page comes back, put back, and marked as not
   // saved yet. Kept in the tab's own storage only, and cleared on the next load and at sign-out.
+  // A single choice with no option marked as the default starts on its first option.
+  const startsSelected = (select, option, index) => option.defaultSelected
+    || (!select.multiple && index === 0 && !Array.from(select.options).some((o) => o.defaultSelected));
   const changed = (field) => (field.type === 'checkbox' || field.type === 'radio')
     ? field.checked !== field.defaultChecked
     : field.tagName === 'SELECT'
-      ? Array.from(field.options).some((option) => option.selected !== option.defaultSelected)
+      ? Array.from(field.options).some((option, index) => option.selected !== startsSelected(field, option, index))
       : field.value !== field.defaultValue;
   const valueOf = (field) => (field.type === 'checkbox' || field.type === 'radio') ? field.checked : field.value;
   document.querySelectorAll('[data-keep-unsaved]').forEach((page) => {

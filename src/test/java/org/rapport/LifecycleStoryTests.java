@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.endings.BeforeClosing;
 import org.rapport.endings.ClosedEnding;
 import org.rapport.endings.Confidence;
 import org.rapport.endings.EndingLetter;
@@ -36,6 +37,7 @@ import org.rapport.followups.FollowUpView;
 import org.rapport.followups.ReconnectView;
 import org.rapport.goals.GoalId;
 import org.rapport.goals.GoalManagement;
+import org.rapport.goals.GoalStatus;
 import org.rapport.goals.LevelDescriptions;
 import org.rapport.goals.NewGoal;
 import org.rapport.goals.scoring.AttainmentLevel;
@@ -237,7 +239,14 @@ class LifecycleStoryTests {
         version = as(() -> endings.saveConfidence(noor, versionNow(), new Confidence(WARNING_SIGNS, WHAT_HELPS, PEOPLE, CRISIS, true)));
         int ready = as(() -> endings.saveOpenDoor(noor, versionNow(), new OpenDoor(followUpDates, "phq-9", null, true)));
         assertThat(ready).isEqualTo(version + 1);
-        assertThat(as(() -> endings.workspace(noor)).readyToClose()).isTrue();
+        EndingWorkspace written = as(() -> endings.workspace(noor));
+        assertThat(written.readyToClose()).isTrue();
+        // Both goals are still active: they are settled before the work closes as "goals met".
+        assertThat(written.beforeClosing().goals()).extracting(BeforeClosing.GoalToSettle::statement)
+                .containsExactly("Sleep through most nights", "Back at the allotment");
+        service.run(ash, () -> written.beforeClosing().goals().forEach(goal ->
+                endings.settleGoal(noor, goal.goal(), goal.version(), GoalStatus.ACHIEVED)));
+        assertThat(as(() -> endings.workspace(noor)).beforeClosing().isClear()).isTrue();
 
         clock.travelTo(lastSession.plusWeeks(1));
         closed = as(() -> endings.closePlanned(noor, ready, null));

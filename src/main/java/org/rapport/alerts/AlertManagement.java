@@ -129,6 +129,15 @@ public class AlertManagement {
         return found;
     }
 
+    /**
+     * A relationship's open alerts, the most urgent first, for the check before the work closes. Not
+     * audited on its own: the page or command that shows or uses them is.
+     */
+    @Transactional(readOnly = true)
+    public List<AlertView> openAlertsOf(RelationshipId relationship) {
+        return alerts.openOf(List.of(visible(relationship).id()));
+    }
+
     /** The open alerts on every relationship the signed-in person sees, the most urgent first. */
     @Transactional(readOnly = true)
     public List<AlertView> openAlertsForMe() {

@@ -21,6 +21,7 @@ import org.rapport.endings.OpenDoor;
 import org.rapport.endings.WhyItEnds;
 import org.rapport.followups.FollowUpManagement;
 import org.rapport.goals.GoalId;
+import org.rapport.goals.GoalStatus;
 import org.rapport.goals.GoalManagement;
 import org.rapport.goals.LevelDescriptions;
 import org.rapport.goals.NewGoal;
@@ -310,7 +311,12 @@ public class DemoOrganisation {
         LocalDate endedOn = today.minusWeeks(5);
         version = endings.saveOpenDoor(imogen, version, new OpenDoor(
                 List.of(today.plusDays(3), endedOn.plusMonths(3), endedOn.plusMonths(6)), "phq-9", null, true));
+        endings.settleGoal(imogen, friends, goalVersion(imogen, friends), GoalStatus.ACHIEVED);
         endings.closePlanned(imogen, version, endedOn);
+    }
+
+    private int goalVersion(RelationshipId relationship, GoalId goal) {
+        return goals.standings(relationship).stream().filter(g -> g.id().equals(goal)).findFirst().orElseThrow().version();
     }
 
     /** A relationship handed over from Jordan to Morgan, a better fit now; Morgan has still to confirm taking it on. */
@@ -348,8 +354,8 @@ public class DemoOrganisation {
         int version = endings.saveGains(hollis, 0, new Gains("You take your medicines without a second thought and you "
                 + "walk every day. The night-time scares are rare now.", "Knowing which feelings were the heart and which were the worry.",
                 true));
-        version = endings.saveWhyItEnds(hollis, version, new WhyItEnds("goals-met",
-                "You wanted to feel confident at home, and you do.", true));
+        version = endings.saveWhyItEnds(hollis, version, new WhyItEnds("clients-choice",
+                "You feel confident at home now, and you chose to stop here.", true));
         version = endings.saveConfidence(hollis, version, new Confidence("Skipping walks, waking up frightened again.",
                 "The symptom diary and the evening walk.", "My daughter Signe; the heart nurses.",
                 "Chest pain or breathlessness that does not settle: ring 999.", true));

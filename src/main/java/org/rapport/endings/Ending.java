@@ -146,15 +146,20 @@ final class Ending {
     }
 
     /**
-     * Closes the work as planned: refused, naming them, until the four parts are done, and while a
-     * follow-up falls on or before the ending date.
+     * Closes the work as planned: refused, naming them, until the four parts are done, while a
+     * follow-up falls on or before the ending date, and while anything contradicts the ending (goals
+     * still open, alerts not acknowledged, "goals met" when they were not: {@link BeforeClosing}).
      */
-    void closePlanned(LocalDate endedOn, LocalDate lastSessionOn, @Nullable String reconnectPath, Instant at, String byName) {
+    void closePlanned(LocalDate endedOn, LocalDate lastSessionOn, @Nullable String reconnectPath, Instant at, String byName,
+            BeforeClosing check) {
         requireOpen();
         List<EndingPart> missing = missingParts();
         if (!missing.isEmpty()) {
             throw new RuleBroken("The work cannot close as planned until all four parts of the ending are done. Still to do: "
                     + missing.stream().map(EndingPart::label).collect(Collectors.joining(", ")) + ".");
+        }
+        if (!check.isClear()) {
+            throw new RuleBroken("The work cannot close as planned yet. " + String.join(" ", check.contradictions()));
         }
         for (LocalDate date : door.followUpDates()) {
             if (!date.isAfter(endedOn)) {

@@ -14,8 +14,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.rapport.accounts.CurrentUser;
+import org.rapport.alerts.AlertManagement;
 import org.rapport.audit.AuditTrail;
+import org.rapport.goals.GoalId;
 import org.rapport.goals.GoalManagement;
+import org.rapport.goals.GoalStatus;
 import org.rapport.goals.GoalView;
 import org.rapport.goals.GoalsOverview;
 import org.rapport.goals.RatingView;
@@ -67,6 +70,7 @@ public class EndingManagement {
     private final Endings endings;
     private final RelationshipManagement relationships;
     private final GoalManagement goals;
+    private final AlertManagement alerts;
     private final MeasureManagement measures;
     private final SessionManagement sessions;
     private final PeopleManagement people;
@@ -76,13 +80,14 @@ public class EndingManagement {
     private final ObjectProvider<ReconnectLinks> reconnectLinks;
     private final Clock clock;
 
-    EndingManagement(Endings endings, RelationshipManagement relationships, GoalManagement goals,
+    EndingManagement(Endings endings, RelationshipManagement relationships, GoalManagement goals, AlertManagement alerts,
             MeasureManagement measures, SessionManagement sessions, PeopleManagement people, PeopleDirectory directory,
             AuditTrail audit, ApplicationEventPublisher events,
             ObjectProvider<ReconnectLinks> reconnectLinks, Clock clock) {
         this.endings = endings;
         this.relationships = relationships;
         this.goals = goals;
+        this.alerts = alerts;
         this.measures = measures;
         this.sessions = sessions;
         this.people = people;
@@ -116,7 +121,33 @@ public class EndingManagement {
                 info.status() == RelationshipStatus.ENDING, ending.version(), ending.gains(), ending.why(),
                 ending.confidence(), ending.door(), ending.doorSaved(), facts, ending.missingParts(),
                 suggestedDates(facts.lastAttendedOn()), instrumentChoices(), followUpMeasure(info.id()),
-                measures.dueAtEnding(info.id()), closed(ending), info.mayChange());
+                measures.dueAtEnding(info.id()), closed(ending), info.mayChange(),
+                ending.isClosed() ? BeforeClosing.of(List.of(), List.of(), null) : beforeClosing(info, ending));
+    }
+
+    /** What contradicts closing this ending as planned now. */
+    private BeforeClosing beforeClosing(RelationshipInfo info, Ending ending) {
+        List<BeforeClosing.OpenAlert> open = alerts.openAlertsOf(info.id()).stream()
+                .map(a -> new BeforeClosing.OpenAlert(a.kind().label(), a.policy(), a.raisedAt())).toList();
+        return BeforeClosing.of(goals.standings(info.id()), open, ending.why().reason());
+    }
+
+    /**
+     * Settles a goal of the relationship still open, from the ending workspace: achieved, not
+     * achieved, continuing elsewhere or cancelled. The change is the goal's own, audited there.
+     *
+     * @throws RecordNotFound when the goal is not an open goal of this relationship
+     * @throws RuleBroken when the outcome is not one a goal is settled with, or not open to this goal
+     */
+    @Transactional
+    public void settleGoal(RelationshipId relationship, GoalId goal, int expectedVersion, @Nullable GoalStatus outcome) {
+        RelationshipInfo info = relationships.describeForChange(relationship);
+        if (outcome == null || !BeforeClosing.OUTCOMES.contains(outcome)) {
+            throw new RuleBroken("Choose how the goal ends: achieved, not achieved, continuing elsewhere or cancelled.");
+        }
+        boolean open = goals.standings(info.id()).stream().anyMatch(g -> g.id().equals(goal) && !g.status().isFinal());
+        if (!open) throw new RecordNotFound("open goal of this relationship");
+        goals.changeStatus(goal, expectedVersion, outcome, "Settled at the ending");
     }
 
     /** Saves part one, the gains made; returns the ending's new version. */
@@ -178,7 +209,8 @@ public class EndingManagement {
         if (ending.isClosed()) throw new RuleBroken("This ending is closed already.");
         LocalDate day = endingDay(endedOn, info);
         LocalDate lastSession = lastSessionOn(info.id(), day);
-        ending.closePlanned(day, lastSession, null, clock.instant(), CurrentUser.require().displayName());
+        ending.closePlanned(day, lastSession, null, clock.instant(), CurrentUser.require().displayName(),
+                beforeClosing(info, ending));
         if (info.status() != RelationshipStatus.ENDING) {
             throw new RuleBroken("A planned ending closes from the ending phase; this relationship is "
                     + info.status().label().toLowerCase() + ".");

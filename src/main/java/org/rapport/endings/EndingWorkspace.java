@@ -18,12 +18,13 @@ import org.rapport.relationships.RelationshipId;
  *                         plan's instrument "at follow-ups", else {@link EndingManagement#DEFAULT_FOLLOW_UP_MEASURE}
  * @param dueAtEnding      the measures the measurement plan gives at the ending, to be answered
  *                         before the gains are written
+ * @param beforeClosing    what contradicts closing as planned now (empty once closed)
  */
 public record EndingWorkspace(RelationshipId relationship, String clientName, String helperName, String status,
         boolean inEndingPhase, int version, Gains gains, WhyItEnds whyItEnds, Confidence confidence, OpenDoor openDoor,
         boolean openDoorSaved, GainsFacts facts, List<EndingPart> missingParts, List<LocalDate> suggestedDates,
         List<Choice> instruments, String followUpMeasure, List<DueMeasure> dueAtEnding, @Nullable ClosedEnding closed,
-        boolean mayChange) {
+        boolean mayChange, BeforeClosing beforeClosing) {
 
     public EndingWorkspace {
         missingParts = List.copyOf(missingParts);
@@ -50,6 +51,7 @@ public record EndingWorkspace(RelationshipId relationship, String clientName, St
         return !missingParts.contains(part);
     }
 
+    /** Whether the four parts are done; {@link BeforeClosing#isClear()} says whether anything else stands in the way. */
     public boolean readyToClose() {
         return missingParts.isEmpty();
     }

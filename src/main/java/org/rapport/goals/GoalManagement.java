@@ -204,6 +204,19 @@ public class GoalManagement {
         return new GoalsOverview(info.id(), concernViews, loose, TScores.now(all), TScores.history(all), info.mayChange());
     }
 
+    /**
+     * How each of the relationship's goals stands, oldest first, for the check before the work
+     * closes. Not audited on its own: the page or command that shows or uses it is.
+     */
+    @Transactional(readOnly = true)
+    public List<GoalStanding> standings(RelationshipId relationship) {
+        RelationshipInfo info = relationships.describe(relationship);
+        return goals.findByRelationshipId(info.id().value()).stream()
+                .sorted(Comparator.comparing(Goal::setOn).thenComparing(Goal::setAt))
+                .map(g -> new GoalStanding(g.id(), g.statement(), g.status(), List.copyOf(g.status().next()), g.version()))
+                .toList();
+    }
+
     /** The relationship's active goals, for rating in a session; the read is audited. */
     @Transactional
     public List<GoalView> activeGoals(RelationshipId relationship) {

@@ -50,6 +50,7 @@ class GoalsTimeline implements TimelineSource {
             case ON_HOLD -> "Goal put on hold";
             case ACHIEVED -> "Goal achieved";
             case NOT_ACHIEVED -> "Goal not achieved";
+            case CONTINUING_ELSEWHERE -> "Goal continuing elsewhere";
             case CANCELLED -> "Goal cancelled";
             case PROPOSED -> "Goal proposed";
         };

@@ -8,12 +8,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.alerts.AlertKind;
+import org.rapport.alerts.AlertManagement;
 import org.rapport.browser.Browser;
+import org.rapport.goals.GoalId;
+import org.rapport.goals.GoalManagement;
+import org.rapport.goals.LevelDescriptions;
+import org.rapport.goals.NewGoal;
+import org.rapport.goals.scoring.AttainmentLevel;
 import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.RelationshipId;
@@ -29,6 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ending workspace in a real browser: the close refused while parts are missing, the four parts
@@ -44,6 +54,9 @@ class EndingBrowserTests {
     @Autowired PeopleManagement people;
     @Autowired RelationshipManagement relationships;
     @Autowired SessionManagement sessions;
+    @Autowired GoalManagement goals;
+    @Autowired AlertManagement alerts;
+    @Autowired PlatformTransactionManager transactions;
     @Autowired Clock clock;
 
     EndingFixtures riverside;
@@ -127,6 +140,71 @@ class EndingBrowserTests {
             assertThat(phone.pageWidth()).as("the workspace does not scroll sideways on a phone").isLessThanOrEqualTo(390);
             phone.visit("/relationships/" + zoe.value() + "/ending/letter").assertAccessible().screenshot("ending-letter-phone");
             assertThat(phone.pageWidth()).as("nor does the letter, its links wrapped").isLessThanOrEqualTo(390);
+        } finally {
+            phone.close();
+        }
+    }
+
+    /**
+     * Work that says "goals met" while its goal is still active and a not-on-track alert is open: the
+     * workspace names each, the goal is settled from there without losing text typed elsewhere, the
+     * reason that no longer fits is named, the alert is acknowledged, and only then does the work close.
+     */
+    @Test
+    void aHelperSettlesWhatContradictsThePlannedEndingBeforeItCloses() {
+        GoalId sleep = riverside.as(ash, () -> goals.setGoal(zoe, new NewGoal(null, "Poor sleep", "Sleep through most nights",
+                new LevelDescriptions("Awake most nights", "One good night a week", "Three good nights",
+                        "Five good nights", "Sleeping well every night"), new AttainmentLevel(-1), null, null, null, null)));
+        UUID party = riverside.as(ash, () -> relationships.describe(zoe)).clientPartyId();
+        riverside.inScope(() -> new TransactionTemplate(transactions).execute(status -> alerts.raise(zoe, party,
+                AlertKind.NOT_ON_TRACK, "Not on track (expected change)", "The PHQ-9 is not falling as expected.", null)));
+        SecurityContextHolder.clearContext();
+        browser = Browser.open("http://localhost:" + port, Browser.DESKTOP);
+        browser.signIn(ash.username(), TestOrganisation.PASSWORD);
+        browser.visit("/relationships/" + zoe.value() + "/ending");
+        browser.fill("The gains, summed up with the client", EndingFixtures.GAINS)
+                .fill("What the client said helped, in their words", EndingFixtures.CLIENT_WORDS)
+                .check("The gains are done").press("Save the gains");
+        browser.choose("Reason", "Goals met").fill("An honest explanation, in plain words", EndingFixtures.EXPLANATION)
+                .check("Why it ends is done").press("Save why it ends");
+        browser.fill("Early warning signs", EndingFixtures.WARNING_SIGNS).fill("What helps", EndingFixtures.WHAT_HELPS)
+                .fill("People to contact", EndingFixtures.PEOPLE).fill("What to do in a crisis", EndingFixtures.CRISIS)
+                .check("The maintenance plan is done").press("Save the maintenance plan");
+        browser.check("The open door is done").press("Save the open door");
+
+        assertThat(browser.text("before-closing")).contains("“Sleep through most nights” (active) ends as",
+                "Not on track: Not on track (expected change)").as("a choice left as it came is not unsaved typing")
+                .doesNotContain("not saved yet");
+        browser.assertAccessible().screenshot("ending-before-closing");
+        browser.press("Close as planned");
+        assertThat(browser.text()).contains("The work cannot close as planned yet.", "“Sleep through most nights” is active",
+                "Acknowledge the open alerts with what was done: Not on track");
+        assertThat(browser.text("ending-status")).isNotEqualTo("Ended");
+
+        // Settled as continuing elsewhere, with words typed into part three meanwhile kept.
+        browser.fill("What helps", "The worry list, and the walk before tea.");
+        browser.choose("“Sleep through most nights” (active) ends as", "Continuing elsewhere").press("Settle the goal");
+        assertThat(browser.text()).contains("The goal is settled: continuing elsewhere.");
+        assertThat(browser.field("What helps").getDomProperty("value")).as("typed into another part, kept")
+                .isEqualTo("The worry list, and the walk before tea.");
+        assertThat(browser.text("reason-does-not-fit")).contains("not every goal was achieved",
+                "“Sleep through most nights” (continuing elsewhere)");
+        browser.assertAccessible();
+        browser.choose("Reason", "Agreed number of sessions reached").press("Save why it ends");
+
+        browser.follow("Acknowledge them on the relationship page");
+        browser.fill("What you did", "Reviewed the plan together; Zoë carries the sleep work on with her GP.")
+                .press("Acknowledge");
+        browser.visit("/relationships/" + zoe.value() + "/ending");
+        assertThat(browser.driver().findElements(By.id("before-closing"))).as("nothing contradicts the ending now").isEmpty();
+        browser.press("Close as planned");
+        assertThat(browser.text()).contains("The work closed as planned");
+
+        Browser phone = Browser.open("http://localhost:" + port, Browser.PHONE);
+        try {
+            phone.signIn(ash.username(), TestOrganisation.PASSWORD);
+            phone.visit("/relationships/" + zoe.value() + "/ending/letter");
+            assertThat(phone.text("letter")).doesNotContain("you have reached the goals");
         } finally {
             phone.close();
         }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.rapport.goals.GoalId;
+import org.rapport.goals.GoalStanding;
+import org.rapport.goals.GoalStatus;
 import org.rapport.shared.RuleBroken;
 
 /** The rule of the four parts, the reasons and the open door, without Spring or a database. */
@@ -51,7 +54,7 @@ class EndingTests {
     void refusesAFollowUpOnOrBeforeTheEndingDate() {
         doAllFour();
         ending.saveDoor(new OpenDoor(List.of(TODAY.plusDays(1)), "phq-9", null, true), MEASURES, TODAY);
-        assertThatThrownBy(() -> ending.closePlanned(TODAY.plusDays(1), TODAY, null, Instant.EPOCH, "Ash"))
+        assertThatThrownBy(() -> ending.closePlanned(TODAY.plusDays(1), TODAY, null, Instant.EPOCH, "Ash", NOTHING_IN_THE_WAY))
                 .isInstanceOf(RuleBroken.class).hasMessageContaining("falls on or before the ending date");
     }
 
@@ -138,6 +141,71 @@ class EndingTests {
     }
 
     private void close() {
-        ending.closePlanned(TODAY, TODAY.minusDays(7), null, Instant.EPOCH, "Ash Marlow");
+        close(NOTHING_IN_THE_WAY);
+    }
+
+    private void close(BeforeClosing check) {
+        ending.closePlanned(TODAY, TODAY.minusDays(7), null, Instant.EPOCH, "Ash Marlow", check);
+    }
+
+    // --- what contradicts a planned ending ---------------------------------------------------------
+
+    static final BeforeClosing NOTHING_IN_THE_WAY = BeforeClosing.of(List.of(), List.of(), "agreed-sessions-reached");
+    static final BeforeClosing.OpenAlert NOT_ON_TRACK = new BeforeClosing.OpenAlert("Not on track",
+            "Not on track (expected change)", Instant.parse("2026-11-20T10:00:00Z"));
+
+    static GoalStanding goal(String statement, GoalStatus status) {
+        return new GoalStanding(new GoalId(UUID.randomUUID()), statement, status, List.copyOf(status.next()), 3);
+    }
+
+    @Test
+    void namesEachGoalStillOpenWithTheOutcomesItMayBeSettledWith() {
+        BeforeClosing check = BeforeClosing.of(List.of(goal("Sleep through most nights", GoalStatus.ACTIVE),
+                goal("Back at the allotment", GoalStatus.ON_HOLD), goal("Walk daily", GoalStatus.ACHIEVED)), List.of(),
+                "agreed-sessions-reached");
+
+        assertThat(check.isClear()).isFalse();
+        assertThat(check.goals()).extracting(BeforeClosing.GoalToSettle::statement)
+                .containsExactly("Sleep through most nights", "Back at the allotment");
+        assertThat(check.goals().get(0).outcomes()).containsExactlyInAnyOrder(GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED,
+                GoalStatus.CONTINUING_ELSEWHERE, GoalStatus.CANCELLED);
+        assertThat(check.goals().get(1).outcomes()).as("a goal on hold was not worked on to an end")
+                .containsExactlyInAnyOrder(GoalStatus.CONTINUING_ELSEWHERE, GoalStatus.CANCELLED);
+    }
+
+    @Test
+    void refusesToCloseWhileAGoalIsOpenOrAnAlertUnacknowledgedNamingEach() {
+        doAllFour();
+        BeforeClosing check = BeforeClosing.of(List.of(goal("Sleep through most nights", GoalStatus.ACTIVE)),
+                List.of(NOT_ON_TRACK), "agreed-sessions-reached");
+
+        assertThatThrownBy(() -> close(check)).isInstanceOf(RuleBroken.class)
+                .hasMessageContaining("“Sleep through most nights” is active")
+                .hasMessageContaining("Acknowledge the open alerts with what was done: Not on track, raised 20 Nov 2026");
+        assertThat(ending.isClosed()).isFalse();
+    }
+
+    @Test
+    void goalsMetFitsOnlyWhenEveryGoalWorkedOnWasAchieved() {
+        BeforeClosing allAchieved = BeforeClosing.of(List.of(goal("Sleep", GoalStatus.ACHIEVED),
+                goal("Dropped early on", GoalStatus.CANCELLED)), List.of(), "goals-met");
+        BeforeClosing oneCarriedOn = BeforeClosing.of(List.of(goal("Sleep", GoalStatus.ACHIEVED),
+                goal("Back at the allotment", GoalStatus.CONTINUING_ELSEWHERE)), List.of(), "goals-met");
+        BeforeClosing noGoals = BeforeClosing.of(List.of(), List.of(), "goals-met");
+
+        assertThat(allAchieved.isClear()).isTrue();
+        assertThat(oneCarriedOn.reasonDoesNotFit()).isEqualTo("The reason is “Goals met”, but not every goal was achieved: "
+                + "“Back at the allotment” (continuing elsewhere). Choose the reason that fits in part two.");
+        assertThat(noGoals.reasonDoesNotFit()).contains("no goal was set or achieved");
+        assertThat(BeforeClosing.of(List.of(goal("Back at the allotment", GoalStatus.NOT_ACHIEVED)), List.of(),
+                "agreed-sessions-reached").isClear()).as("another reason needs no achieved goal").isTrue();
+    }
+
+    @Test
+    void closesAsPlannedOnceEveryGoalIsSettledAndNoAlertIsOpen() {
+        doAllFour();
+        close(BeforeClosing.of(List.of(goal("Sleep", GoalStatus.NOT_ACHIEVED), goal("Allotment", GoalStatus.CONTINUING_ELSEWHERE)),
+                List.of(), "agreed-sessions-reached"));
+        assertThat(ending.isClosed()).isTrue();
     }
 }

@@ -28,6 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.accounts.AccountManagement;
+import org.rapport.goals.GoalId;
+import org.rapport.goals.GoalManagement;
+import org.rapport.goals.GoalStanding;
+import org.rapport.goals.GoalStatus;
+import org.rapport.goals.LevelDescriptions;
+import org.rapport.goals.NewGoal;
+import org.rapport.goals.scoring.AttainmentLevel;
 import org.rapport.people.PeopleManagement;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.RelationshipId;
@@ -66,6 +73,7 @@ class EndingsWebTests {
     @Autowired RelationshipManagement relationships;
     @Autowired SessionManagement sessions;
     @Autowired EndingManagement endings;
+    @Autowired GoalManagement goals;
     @Autowired org.rapport.measures.MeasureManagement measures;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
@@ -356,6 +364,49 @@ class EndingsWebTests {
         api(get("/api/relationships/" + UUID.randomUUID() + "/ending")).andExpect(status().isNotFound());
         api(get("/api/relationships/not-an-id/ending")).andExpect(status().isBadRequest());
         api(get(api + "/letter")).andExpect(status().isOk()).andExpect(jsonPath("$.closed").value(false));
+    }
+
+    @Test
+    void settlesAGoalStillOpenFromThePageAndTheApiAndRefusesBadInput() throws Exception {
+        GoalId sleep = riverside.as(ash, () -> goals.setGoal(zoe, new NewGoal(null, "Poor sleep", "Sleep through most nights",
+                new LevelDescriptions("Awake", "One night", "Three nights", "Five nights", "Every night"),
+                new AttainmentLevel(-1), null, null, null, null)));
+        GoalId walks = riverside.as(ash, () -> goals.setGoal(zoe, new NewGoal(null, "Housebound", "Walk every day",
+                new LevelDescriptions("Never", "Weekly", "Twice a week", "Most days", "Every day"),
+                new AttainmentLevel(-2), null, null, null, null)));
+        api(get(api)).andExpect(status().isOk()).andExpect(jsonPath("$.beforeClosing.goals.length()").value(2))
+                .andExpect(jsonPath("$.beforeClosing.goals[0].outcomes", hasItem("CONTINUING_ELSEWHERE")));
+        page(get(workspace)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("“Sleep through most nights” (active) ends as")));
+
+        String settle = workspace + "/goals/" + sleep.value();
+        page(post(settle).param("version", "0").param("outcome", "ACTIVE")).andExpect(status().isFound())
+                .andExpect(redirectedUrl(workspace + "#before-closing"))
+                .andExpect(flash().attribute("flashError", containsString("Choose how the goal ends")));
+        page(post(settle).param("outcome", "ACHIEVED")).andExpect(status().isFound())
+                .andExpect(flash().attribute("flashError", containsString("reload the page")));
+        page(post(settle).param("version", "7").param("outcome", "ACHIEVED")).andExpect(status().isFound())
+                .andExpect(flash().attribute("flashError", containsString("changed")));
+        page(post(workspace + "/goals/" + UUID.randomUUID()).param("version", "0").param("outcome", "ACHIEVED"))
+                .andExpect(status().isNotFound());
+        api(post(api + "/goals/" + walks.value()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\": 0, \"outcome\": \"MAYBE\"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("outcome")));
+        api(post(api + "/goals/" + walks.value()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\": \"ACHIEVED\"}")).andExpect(status().isBadRequest());
+        assertThat(riverside.as(ash, () -> goals.standings(zoe))).extracting(GoalStanding::status)
+                .as("nothing settled by bad input").containsOnly(GoalStatus.ACTIVE);
+
+        page(post(settle).param("version", "0").param("outcome", "CONTINUING_ELSEWHERE")).andExpect(status().isFound())
+                .andExpect(flash().attribute("flash", "The goal is settled: continuing elsewhere."));
+        api(post(api + "/goals/" + walks.value()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\": 0, \"outcome\": \"ACHIEVED\"}")).andExpect(status().isNoContent());
+        // A settled goal is not open any more.
+        api(post(api + "/goals/" + walks.value()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\": 1, \"outcome\": \"ACHIEVED\"}")).andExpect(status().isNotFound());
+        assertThat(riverside.as(ash, () -> goals.standings(zoe))).extracting(GoalStanding::status)
+                .containsExactly(GoalStatus.CONTINUING_ELSEWHERE, GoalStatus.ACHIEVED);
+        api(get(api)).andExpect(jsonPath("$.beforeClosing.goals.length()").value(0));
     }
 
     @Test

@@ -53,10 +53,11 @@ class GoalTests {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
             PROPOSED     | ACTIVE CANCELLED
-            ACTIVE       | ON_HOLD ACHIEVED NOT_ACHIEVED CANCELLED
-            ON_HOLD      | ACTIVE CANCELLED
+            ACTIVE       | ON_HOLD ACHIEVED NOT_ACHIEVED CONTINUING_ELSEWHERE CANCELLED
+            ON_HOLD      | ACTIVE CONTINUING_ELSEWHERE CANCELLED
             ACHIEVED     |
             NOT_ACHIEVED |
+            CONTINUING_ELSEWHERE |
             CANCELLED    |
             """)
     void movesOnlyAlongTheLegalPaths(GoalStatus from, String allowed) {
@@ -84,9 +85,10 @@ class GoalTests {
     }
 
     @Test
-    void treatsAchievedNotAchievedAndCancelledAsFinal() {
+    void treatsAchievedNotAchievedContinuingElsewhereAndCancelledAsFinal() {
         assertThat(Arrays.stream(GoalStatus.values()).filter(GoalStatus::isFinal))
-                .containsExactlyInAnyOrder(GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED, GoalStatus.CANCELLED);
+                .containsExactlyInAnyOrder(GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED, GoalStatus.CONTINUING_ELSEWHERE,
+                        GoalStatus.CANCELLED);
     }
 
     @Test

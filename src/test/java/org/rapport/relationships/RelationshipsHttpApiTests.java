@@ -428,7 +428,8 @@ class RelationshipsHttpApiTests {
         int ending = versionAfter(as(ash, put(family + "/ending/gains").contentType(MediaType.APPLICATION_JSON).content("""
                 {"version": 0, "summary": "The family talk at dinner again.", "clientWords": "Being heard, all of us.", "done": true}""")));
         ending = versionAfter(as(ash, put(family + "/ending/why").contentType(MediaType.APPLICATION_JSON).content("""
-                {"version": %d, "reason": "goals-met", "explanation": "The goals we set are met.", "done": true}""".formatted(ending))));
+                {"version": %d, "reason": "agreed-sessions-reached", "explanation": "The sessions we agreed are done.", "done": true}"""
+                .formatted(ending))));
         ending = versionAfter(as(ash, put(family + "/ending/confidence").contentType(MediaType.APPLICATION_JSON).content("""
                 {"version": %d, "warningSigns": "Meals apart", "whatHelps": "Sunday walks", "peopleToContact": "Gran",
                  "crisisPlan": "Ring the GP", "done": true}""".formatted(ending))));

@@ -19,6 +19,8 @@ import org.rapport.endings.Gains;
 import org.rapport.endings.OpenDoor;
 import org.rapport.endings.UnplannedClosing;
 import org.rapport.endings.WhyItEnds;
+import org.rapport.goals.GoalId;
+import org.rapport.goals.GoalStatus;
 import org.rapport.platform.PlausibleDates;
 import org.rapport.relationships.RelationshipId;
 import org.rapport.shared.RuleBroken;
@@ -129,6 +131,28 @@ class EndingPages {
             redirect.addFlashAttribute("flashError", e.getMessage());
         } catch (OptimisticLockingFailureException e) {
             redirect.addFlashAttribute("flashError", STALE);
+        }
+        return back;
+    }
+
+    /** Settles one goal still open, and comes back to what stands before closing; text typed elsewhere is kept by the page. */
+    @PostMapping("/relationships/{id}/ending/goals/{goalId}")
+    String settleGoal(@PathVariable UUID id, @PathVariable UUID goalId, @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable GoalStatus outcome, RedirectAttributes redirect) {
+        Integer expected = number(version);
+        String back = "redirect:/relationships/" + id + "/ending#before-closing";
+        if (expected == null) {
+            redirect.addFlashAttribute("flashError", "The goal could not be settled: reload the page and try again.");
+            return back;
+        }
+        try {
+            endings.settleGoal(new RelationshipId(id), new GoalId(goalId), expected, outcome);
+            redirect.addFlashAttribute("flash", "The goal is settled: " + (outcome == null ? "" : outcome.label().toLowerCase()) + ".");
+        } catch (RuleBroken e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        } catch (OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("flashError", "The goal changed after you opened the page, so it was not settled. "
+                    + "Look at it again below and settle it once more.");
         }
         return back;
     }

@@ -21,6 +21,8 @@ import org.rapport.endings.Gains;
 import org.rapport.endings.OpenDoor;
 import org.rapport.endings.UnplannedClosing;
 import org.rapport.endings.WhyItEnds;
+import org.rapport.goals.GoalId;
+import org.rapport.goals.GoalStatus;
 import org.rapport.relationships.RelationshipId;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -92,9 +94,19 @@ class EndingsApi {
     }
 
     @PostMapping("/relationships/{id}/ending/close")
-    @Operation(summary = "Close the work as planned once the four parts are done (409 naming the parts otherwise)")
+    @Operation(summary = "Close the work as planned once the four parts are done and nothing contradicts it: every goal "
+            + "settled, every alert acknowledged, and \"goals-met\" only when the goals were (409 naming each otherwise; "
+            + "the workspace's beforeClosing lists them)")
     ClosedEnding close(@PathVariable UUID id, @Valid @RequestBody CloseRequest request) {
         return endings.closePlanned(new RelationshipId(id), request.version(), request.endedOn());
+    }
+
+    @PostMapping("/relationships/{id}/ending/goals/{goalId}")
+    @Operation(summary = "Settle a goal still open before the work closes: outcome ACHIEVED, NOT_ACHIEVED, "
+            + "CONTINUING_ELSEWHERE or CANCELLED, at the goal's version (204)")
+    ResponseEntity<Void> settleGoal(@PathVariable UUID id, @PathVariable UUID goalId, @Valid @RequestBody SettleRequest request) {
+        endings.settleGoal(new RelationshipId(id), new GoalId(goalId), request.version(), request.outcome());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/relationships/{id}/ending/close-unplanned")
@@ -151,6 +163,9 @@ class EndingsApi {
     }
 
     record CloseRequest(@NotNull Integer version, @Nullable LocalDate endedOn) {
+    }
+
+    record SettleRequest(@NotNull Integer version, @NotNull GoalStatus outcome) {
     }
 
     record UnplannedRequest(@NotNull Integer relationshipVersion, @Size(max = 40) @Nullable String reason,
