@@ -373,6 +373,8 @@ class LifecycleStoryTests {
         assertThat(newOverview.continuesFrom().on()).as("the day the first work ended").isEqualTo(closed.endedOn());
         assertThat(newOverview.continuedIn()).isNull();
         assertThat(newOverview.referral().reasonInReferrersWords()).isEqualTo(COMING_BACK);
+        assertThat(newOverview.timeline()).filteredOn(e -> e.kind().equals("referral")).singleElement()
+                .satisfies(e -> assertThat(e.by()).isEqualTo("The client, through their reconnect link"));
 
         RelationshipOverview firstOverview = as(() -> relationships.overview(noor));
         assertThat(firstOverview.continuedIn()).isNotNull();

@@ -43,6 +43,7 @@ import org.rapport.sessions.SessionOutcome;
 import org.rapport.shared.FreeText;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
+import org.rapport.shared.StaleVersion;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -125,6 +126,11 @@ public class EndingManagement {
                 ending.isClosed() ? BeforeClosing.of(List.of(), List.of(), null) : beforeClosing(info, ending));
     }
 
+    private static StaleVersion staleEnding(int sent, int current) {
+        return new StaleVersion("the ending", sent, current,
+                "the ending's version (from GET /api/relationships/{id}/ending), not the relationship's");
+    }
+
     /** What contradicts closing this ending as planned now. */
     private BeforeClosing beforeClosing(RelationshipInfo info, Ending ending) {
         List<BeforeClosing.OpenAlert> open = alerts.openAlertsOf(info.id()).stream()
@@ -188,7 +194,7 @@ public class EndingManagement {
                     + info.status().label().toLowerCase() + ".");
         }
         Ending ending = stored.orElseGet(() -> Ending.begin(info.id().value(), info.clientPartyId()));
-        if (ending.version() != expectedVersion) throw new OptimisticLockingFailureException("ending changed since it was loaded");
+        if (ending.version() != expectedVersion) throw staleEnding(expectedVersion, ending.version());
         work.accept(ending);
         if (!endings.save(ending)) throw new OptimisticLockingFailureException("ending changed since it was loaded");
         audit.changed(RECORD, info.id().value(), info.clientPartyId(), detail);
@@ -205,7 +211,7 @@ public class EndingManagement {
         RelationshipInfo info = relationships.describeForChange(relationship);
         Ending ending = endings.find(info.id().value())
                 .orElseGet(() -> Ending.begin(info.id().value(), info.clientPartyId()));
-        if (ending.version() != expectedVersion) throw new OptimisticLockingFailureException("ending changed since it was loaded");
+        if (ending.version() != expectedVersion) throw staleEnding(expectedVersion, ending.version());
         if (ending.isClosed()) throw new RuleBroken("This ending is closed already.");
         LocalDate day = endingDay(endedOn, info);
         LocalDate lastSession = lastSessionOn(info.id(), day);
@@ -242,7 +248,9 @@ public class EndingManagement {
                         instrumentKeys(), today(), today());
         Ending ending = endings.find(info.id().value()).orElseGet(() -> Ending.begin(info.id().value(), info.clientPartyId()));
         if (info.version() != closing.relationshipVersion()) {
-            throw new OptimisticLockingFailureException("relationship changed since it was loaded");
+            // The unplanned close may come before any ending exists, so it takes the relationship's version.
+            throw new StaleVersion("the relationship", closing.relationshipVersion(), info.version(),
+                    "the relationship's version (relationshipVersion, from GET /api/relationships/{id}), not the ending's");
         }
         ending.closeUnplanned(reason, explanation, door, day, lastSessionOn(info.id(), day), null, clock.instant(),
                 CurrentUser.require().displayName());

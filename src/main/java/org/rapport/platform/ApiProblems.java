@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
+import org.rapport.shared.StaleVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -57,6 +58,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail staleEdit(OptimisticLockingFailureException e) {
+        if (e instanceof StaleVersion stale) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not the current version", stale.detail(), "stale-edit");
+            problem.setProperty("currentVersion", stale.current());
+            return problem;
+        }
         return problem(HttpStatus.CONFLICT, "Changed by someone else",
                 "This record was changed after you loaded it. Load it again, then make your change.", "stale-edit");
     }

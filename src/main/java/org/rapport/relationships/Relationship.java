@@ -61,6 +61,8 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
     private @Nullable Integer version;
     /** The relationship's texts and those of its history, sealed: see {@link #texts()}. */
     private byte @Nullable [] narrative;
+    /** Who took the referral, as they were named then; none for a referral an earlier version took. */
+    private @Nullable String takenByName;
 
     @MappedCollection(idColumn = "relationship_id")
     private final Set<HelperOnRelationship> helpers;
@@ -415,6 +417,15 @@ public class Relationship extends AbstractAggregateRoot<Relationship> {
 
     public Referral referral() {
         return new Referral(referralSource, referralReason, referredOn, urgency);
+    }
+
+    /** Who took the referral: the person who entered it, or the client through their reconnect link. */
+    @Nullable String takenByName() {
+        return takenByName;
+    }
+
+    void takenBy(String name) {
+        this.takenByName = name;
     }
 
     @Nullable UUID submissionId() {

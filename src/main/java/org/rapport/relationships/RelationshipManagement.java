@@ -191,6 +191,7 @@ public class RelationshipManagement {
         Relationship relationship = Relationship.refer(Tenancy.require().value(), clientPartyId, helperParty, model,
                 referral.referral(), referral.submissionId(),
                 referral.continuesFrom() == null ? null : referral.continuesFrom().value(), now(), today());
+        relationship.takenBy(user.displayName());
         saveNew(relationship);
         audit.changed(RECORD, relationship.id().value(), clientPartyId, "took a referral (" + model.name() + ")"
                 + (referral.continuesFrom() == null ? "" : " continuing earlier work"));
@@ -202,6 +203,8 @@ public class RelationshipManagement {
      * that continues an ended relationship, for the same client party, back to the same lead helper,
      * following the same process model.
      */
+    static final String CLIENTS_OWN_REFERRAL = "The client, through their reconnect link";
+
     private RelationshipId referForClient(NewReferral referral) {
         if (referral.continuesFrom() == null || referral.newClientParty() != null || referral.existingClientParty() == null)
             throw new AccessDeniedException("Without signing in, a referral can only continue earlier work.");
@@ -217,6 +220,7 @@ public class RelationshipManagement {
         HelperParty helperParty = helperParty(referral.leadHelper(), null, List.of());
         Relationship relationship = Relationship.refer(Tenancy.require().value(), earlier.clientPartyId(), helperParty, model,
                 referral.referral(), referral.submissionId(), earlier.id().value(), now(), today());
+        relationship.takenBy(CLIENTS_OWN_REFERRAL);
         saveNew(relationship);
         audit.changed(RECORD, relationship.id().value(), earlier.clientPartyId(),
                 "the client asked to get back in touch: a referral continuing earlier work (" + model.name() + ")");

@@ -27,7 +27,7 @@ final class Timeline {
         Referral referral = relationship.referral();
         entries.add(new TimelineEntry(relationship.openedAt(), "referral", "Referral taken",
                 "Referred by " + referral.source() + " on " + day(referral.referredOn()) + " (" + referral.urgency().label()
-                        + ")", ""));
+                        + ")", relationship.takenByName() == null ? "" : relationship.takenByName()));
         relationship.statusChanges().forEach(s -> entries.add(new TimelineEntry(s.changedAt(), "status",
                 "Status: " + s.fromStatus().label() + " → " + s.toStatus().label(), s.reason(), s.changedByName())));
         relationship.phaseMoves().forEach(m -> entries.add(new TimelineEntry(m.movedAt(), "phase",

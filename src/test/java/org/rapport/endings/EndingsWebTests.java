@@ -361,6 +361,19 @@ class EndingsWebTests {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("Still to do: Why it ends")));
         api(post(api + "/close-unplanned").contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"dropped-out\"}"))
                 .andExpect(status().isBadRequest());
+        // A version from the wrong record is named as such, with the record's current one.
+        int relationshipVersion = riverside.as(ash, () -> relationships.describe(zoe)).version();
+        assertThat(relationshipVersion).as("the relationship's version is not the ending's here").isNotEqualTo(1);
+        api(post(api + "/close").contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + relationshipVersion + "}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.title").value("Not the current version"))
+                .andExpect(jsonPath("$.currentVersion").value(1))
+                .andExpect(jsonPath("$.detail", containsString("The ending is at version 1; the request carried version "
+                        + relationshipVersion)))
+                .andExpect(jsonPath("$.detail", containsString("the ending's version (from GET /api/relationships/{id}/ending)")));
+        api(post(api + "/close-unplanned").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"relationshipVersion\": 1, \"reason\": \"dropped-out\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.currentVersion").value(relationshipVersion))
+                .andExpect(jsonPath("$.detail", containsString("takes the relationship's version (relationshipVersion")));
         api(get("/api/relationships/" + UUID.randomUUID() + "/ending")).andExpect(status().isNotFound());
         api(get("/api/relationships/not-an-id/ending")).andExpect(status().isBadRequest());
         api(get(api + "/letter")).andExpect(status().isOk()).andExpect(jsonPath("$.closed").value(false));

@@ -140,6 +140,7 @@ class RelationshipManagementIntegrationTests {
             assertThat(entry.title()).isEqualTo("Referral taken");
             assertThat(entry.detail()).contains("Brook Lane surgery",
                     referredOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)), "Soon");
+            assertThat(entry.by()).as("who took the referral").isEqualTo("Ash Marlow");
         });
         assertThat(riverside.as(bo, () -> relationships.overview(id)).mayChange()).isTrue();
     }
@@ -387,6 +388,16 @@ class RelationshipManagementIntegrationTests {
         assertThat(changed.timeline().get(0).by()).isEqualTo("Ada Quill");
         assertThat(riverside.as(ada, () -> relationships.caseload(false))).extracting(CaseloadEntry::id)
                 .containsExactly(id);
+    }
+
+    @Test
+    void namesTheAdminWhoTookAReferralOnTheTimeline() {
+        Staff ada = riverside.anAdmin("Ada Quill");
+        RelationshipId id = riverside.as(ada, () -> relationships.refer(aReferral("Robin Fairweather", ash, HILL,
+                Urgency.ROUTINE, today(), null)));
+
+        assertThat(riverside.as(ash, () -> relationships.overview(id)).timeline()).singleElement()
+                .satisfies(entry -> assertThat(entry.by()).isEqualTo("Ada Quill"));
     }
 
     @Test
