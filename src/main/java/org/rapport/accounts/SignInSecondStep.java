@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.Tenancy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,9 +36,11 @@ public class SignInSecondStep {
     private final SecondFactors secondFactors;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SavedRequestAwareAuthenticationSuccessHandler onward = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInSecondStep(SecondFactors secondFactors, SignInThrottle throttle, Clock clock) {
+    SignInSecondStep(SecondFactors secondFactors, SignInThrottle throttle, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.secondFactors = secondFactors;
         this.throttle = throttle;
         this.clock = clock;
@@ -56,6 +59,7 @@ public class SignInSecondStep {
         SecondFactors.SecondStep step = secondFactors.secondStepFor((SignedInUser) signedIn.getPrincipal());
         if (step == SecondFactors.SecondStep.NONE) {
             SignedInSessions.signedIn(request, clock.instant());
+            record((SignedInUser) signedIn.getPrincipal(), "Signed in with a password");
             onward.onAuthenticationSuccess(request, response, signedIn);
             return;
         }
@@ -83,6 +87,7 @@ public class SignInSecondStep {
         if (throttle.pausedFor(name, address).isPresent()) return Outcome.PAUSED;
         if (!secondFactors.verify(pending.user().organisation(), pending.user().accountId(), code)) {
             SignInThrottle.Failure failure = throttle.failed(name, address);
+            record(pending.user(), "Sign-in failed: wrong second-factor code");
             return failure.accountPausedUntil() != null || failure.addressPausedUntil() != null ? Outcome.PAUSED : Outcome.WRONG;
         }
         throttle.succeeded(name);
@@ -126,6 +131,11 @@ public class SignInSecondStep {
         request.changeSessionId();
         keep(pending.signedIn(), request, response);
         SignedInSessions.signedIn(request, clock.instant());
+        record(pending.user(), "Signed in with a password and a second factor");
+    }
+
+    private void record(SignedInUser user, String what) {
+        events.publishEvent(new SignInRecorded(user.accountId(), user.organisation(), what));
     }
 
     private static void keep(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

@@ -61,6 +61,8 @@ final class ThrottledSignIn implements AuthenticationManager {
             return signedIn;
         } catch (BadCredentialsException | AccountStatusException failed) {
             SignInThrottle.Failure counted = throttle.failed(name, address);
+            recordFailure(name, failed instanceof BadCredentialsException ? "Sign-in failed: wrong password"
+                    : "Sign-in refused: the account is not active");
             if (counted.accountPausedUntil() != null) {
                 paused(name, By.ACCOUNT, limits.accountAttempts(), counted.accountPausedUntil());
             }
@@ -70,6 +72,20 @@ final class ThrottledSignIn implements AuthenticationManager {
                 paused(name, By.ADDRESS, limits.addressAttempts(), counted.addressPausedUntil());
             }
             throw failed;
+        }
+    }
+
+    /**
+     * A failure with an account's sign-in name, for its organisation's audit trail; none for a name
+     * without an account. Bounded by the throttle: after a few, sign-in pauses, and that is recorded once.
+     */
+    private void recordFailure(String name, String what) {
+        try {
+            accounts.signInAccount(name).ifPresent(account -> events.publishEvent(
+                    new SignInRecorded(account.accountId(), account.organisationId(), what)));
+        } catch (RuntimeException e) {
+            // The person signing in still gets the answer for their attempt.
+            log.error("Could not record a failed sign-in in the audit trail: {}", e.getClass().getSimpleName());
         }
     }
 

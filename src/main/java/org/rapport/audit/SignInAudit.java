@@ -17,6 +17,7 @@ import org.rapport.accounts.Role;
 import org.rapport.accounts.RolesChanged;
 import org.rapport.accounts.SecondFactorChanged;
 import org.rapport.accounts.SignInLocked;
+import org.rapport.accounts.SignInRecorded;
 import org.rapport.accounts.SignInUnlocked;
 import org.rapport.shared.OrganisationId;
 import org.rapport.shared.Tenancy;
@@ -26,8 +27,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes each pause and unlock of an account's sign-in, each API token issued or revoked, and each
- * account deactivated or reactivated, to its organisation's audit trail. Listens
+ * Writes each interactive sign-in completed or failed, each pause and unlock of an account's
+ * sign-in, each API token issued or revoked, and each account deactivated or reactivated, to its
+ * organisation's audit trail. Listens
  * synchronously: a pause is written as it begins, in the request that began it, and an unlock in
  * the admin's transaction, so it stands or falls with it.
  */
@@ -123,6 +125,12 @@ class SignInAudit {
     private static String labels(Set<Role> roles) {
         return roles.isEmpty() ? "none" : roles.stream().sorted().map(Role::label)
                 .collect(Collectors.joining(", "));
+    }
+
+    /** A completed or failed interactive sign-in, in its own transaction. */
+    @EventListener
+    void on(SignInRecorded signIn) {
+        record(signIn.organisation(), signIn.account().value(), signIn.what());
     }
 
     @EventListener

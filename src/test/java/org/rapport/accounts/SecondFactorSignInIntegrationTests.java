@@ -94,6 +94,9 @@ class SecondFactorSignInIntegrationTests {
         HttpResponse<String> again = second.post("/login/code", second.get("/login/code"), Map.of("code", code));
         assertThat(again.body()).contains("That code does not match");
         assertThat(location(second.get("/caseload"))).endsWith("/login/code");
+        // Each sign-in, completed or failed, is in the account's audit trail.
+        assertThat(auditOf(ash)).containsSubsequence("Signed in with a password and a second factor",
+                "Sign-in failed: wrong second-factor code");
     }
 
     @Test

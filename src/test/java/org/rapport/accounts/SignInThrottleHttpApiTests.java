@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -156,15 +157,19 @@ class SignInThrottleHttpApiTests {
 
         assertThat(attempts.api(ash.username(), PASSWORD, address).getResponse().getStatus()).isEqualTo(429);
         assertThat(attempts.api(ash.username(), PASSWORD, anAddress()).getResponse().getStatus()).isEqualTo(200);
-        assertThat(attempts.auditOf(riverside.id(), admin.username())).singleElement().asString()
-                .contains("Rapport (system)", "after 20 failed attempts from this address");
+        assertThat(attempts.auditOf(riverside.id(), admin.username())).as("the failure, then the pause it began")
+                .satisfiesExactly(failure -> assertThat(failure).isEqualTo("Rapport (system) | Sign-in failed: wrong password"),
+                        pause -> assertThat(pause).contains("Rapport (system)", "after 20 failed attempts from this address"));
     }
 
     @Test
     void recordsThePauseInTheAccountsAuditTrail() throws Exception {
         attempts.failApi(ash.username(), address, 6);
 
-        assertThat(attempts.auditOf(riverside.id(), ash.username())).singleElement().asString()
+        List<String> audit = attempts.auditOf(riverside.id(), ash.username());
+        assertThat(audit).as("each failure until the pause; none while paused").hasSize(6)
+                .filteredOn(e -> e.equals("Rapport (system) | Sign-in failed: wrong password")).hasSize(5);
+        assertThat(audit).last().asString()
                 .startsWith("Rapport (system) | Sign-in paused until ")
                 .endsWith("after 5 failed attempts with this sign-in name");
     }
@@ -195,7 +200,7 @@ class SignInThrottleHttpApiTests {
 
         unlock(admin, ash.username());
 
-        assertThat(attempts.auditOf(riverside.id(), ash.username())).hasSize(2).last().asString()
+        assertThat(attempts.auditOf(riverside.id(), ash.username())).hasSize(7).last().asString()
                 .isEqualTo("Alex Ward (" + admin.username() + ") | Sign-in unlocked by an admin");
     }
 
@@ -208,7 +213,8 @@ class SignInThrottleHttpApiTests {
 
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
         assertThat(attempts.api(ash.username(), PASSWORD, address).getResponse().getStatus()).isEqualTo(429);
-        assertThat(attempts.auditOf(riverside.id(), ash.username())).hasSize(1);
+        assertThat(attempts.auditOf(riverside.id(), ash.username())).as("five failures and the pause; no unlock")
+                .hasSize(6).noneMatch(e -> e.contains("unlocked"));
     }
 
     @Test
