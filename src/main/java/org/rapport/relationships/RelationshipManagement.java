@@ -506,6 +506,28 @@ public class RelationshipManagement {
                 .toList();
     }
 
+    /**
+     * The client parties the signed-in person sees whose name is this one (in any case, ignoring
+     * accents and spaces around it), each with its latest relationship: the check before a referral
+     * registers someone who may already be known. None for a referral sent again (the same
+     * submission), which {@link #refer} answers with the relationship it opened.
+     */
+    @Transactional(readOnly = true)
+    public List<KnownClient> knownClientsNamed(@Nullable String name, @Nullable UUID submissionId) {
+        String wanted = folded(name == null ? "" : name.strip());
+        if (wanted.isEmpty()) return List.of();
+        if (submissionId != null && relationships.findBySubmissionId(submissionId).isPresent()) return List.of();
+        Map<UUID, KnownClient> latest = new java.util.LinkedHashMap<>();
+        for (CaseloadEntry entry : caseload(true)) {
+            if (!folded(entry.clientPartyName().strip()).equals(wanted)) continue;
+            UUID party = relationships.findById(entry.id().value()).orElseThrow().clientPartyId();
+            KnownClient known = new KnownClient(new ClientPartyId(party), entry.clientPartyName(), entry.clientPartyKind(),
+                    entry.status(), entry.leadHelperName(), entry.referredOn());
+            latest.merge(party, known, (a, b) -> a.referredOn().isAfter(b.referredOn()) ? a : b);
+        }
+        return List.copyOf(latest.values());
+    }
+
     private static String folded(String text) {
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(java.util.Locale.ROOT);

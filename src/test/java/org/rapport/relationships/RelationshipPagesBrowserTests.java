@@ -116,6 +116,35 @@ class RelationshipPagesBrowserTests {
         browser.assertAccessible();
     }
 
+    /** A returning client is named when their name is typed, and referred as who they are, on a desktop and a phone. */
+    @Test
+    void aReferralForAClientAlreadyKnownIsTakenForThemNotForANewClient() {
+        browser.signIn(helper, PASSWORD);
+        takeReferralForAPerson("Jo Quill", "Five-stage helping process");
+        String first = browser.currentPath();
+
+        browser.close();
+        browser = Browser.open("http://localhost:" + port, Browser.PHONE);
+        browser.signIn(helper, PASSWORD);
+        browser.follow("Caseload").follow("Take a referral");
+        browser.fill("Name of the client party", "jo quill")
+                .fill("Referred by", "Jo, by telephone")
+                .fill("Reason, in the referrer's words", "Would like to talk again after a hard winter.")
+                .press("Take the referral");
+        assertThat(browser.text("already-known")).contains("Rapport already knows someone called “jo quill”",
+                "Jo Quill (Person): Referred, with Lee Marsh");
+        assertThat(browser.field("Reason, in the referrer's words").getDomProperty("value"))
+                .isEqualTo("Would like to talk again after a hard winter.");
+        browser.assertAccessible().screenshot("referral-already-known-phone");
+        assertThat(browser.pageWidth()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+
+        browser.press("Refer Jo Quill, already known");
+        assertThat(browser.heading()).isEqualTo("Jo Quill");
+        assertThat(browser.currentPath()).as("a second relationship").isNotEqualTo(first);
+        browser.visit("/search?q=quill");
+        assertThat(browser.text()).as("one client, two relationships").contains("Jo Quill");
+    }
+
     @Test
     void theCaseloadAndRelationshipPageReadWellOnAPhone() {
         browser.close();

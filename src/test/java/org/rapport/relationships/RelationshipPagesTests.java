@@ -238,6 +238,75 @@ class RelationshipPagesTests {
         }
 
         @Test
+        void namesAClientAlreadyKnownByTheNameAndSavesNothingUntilTheHelperChooses() throws Exception {
+            MvcResult warned = send(aReferralOf("PERSON", "  robin FAIRWEATHER "));
+
+            assertThat(warned.getResponse().getStatus()).isEqualTo(200);
+            Document page = shown(warned);
+            assertThat(page.select("#already-known h2").text()).isEqualTo("Rapport already knows someone called “robin FAIRWEATHER”");
+            assertThat(page.select("#already-known li").text()).contains("Robin Fairweather (Person): Referred, with Ash Marlow");
+            assertThat(page.select("#referralReason").text()).as("what was typed is kept").isEqualTo("Low mood");
+            assertThat(relationshipsStored()).isEqualTo(1);
+            assertThat(clientPartiesStored()).isEqualTo(1);
+        }
+
+        @Test
+        void refersAClientAlreadyKnownAsWhoTheyAre() throws Exception {
+            String existing = page().select("#already-known button[name=existingClientPartyId]").attr("value");
+
+            MvcResult taken = send(aReferralOf("PERSON", "Robin Fairweather", "existingClientPartyId", existing));
+
+            assertThat(taken.getResponse().getRedirectedUrl()).startsWith("/relationships/");
+            RelationshipId again = new RelationshipId(UUID.fromString(taken.getResponse().getRedirectedUrl()
+                    .substring("/relationships/".length())));
+            assertThat(riverside.as(ash, () -> relationships.describe(again)).clientPartyId())
+                    .isEqualTo(riverside.as(ash, () -> relationships.describe(robin)).clientPartyId())
+                    .hasToString(existing);
+            assertThat(relationshipsStored()).isEqualTo(2);
+            assertThat(clientPartiesStored()).as("nobody registered twice").isEqualTo(1);
+        }
+
+        @Test
+        void takesTheReferralForSomeoneNewWithTheSameNameWhenTheHelperSaysSo() throws Exception {
+            MvcResult taken = send(aReferralOf("PERSON", "Robin Fairweather", "newClient", "true"));
+
+            assertThat(taken.getResponse().getRedirectedUrl()).startsWith("/relationships/");
+            assertThat(clientPartiesStored()).isEqualTo(2);
+        }
+
+        @Test
+        void namesOnlyTheClientsTheHelperSees() throws Exception {
+            Staff bo = riverside.aHelper("Bo Tern");
+
+            MvcResult taken = web.checkedPage(bo, aReferralOfFor(bo, "Robin Fairweather"));
+
+            assertThat(taken.getResponse().getRedirectedUrl()).as("Bo does not see Ash's client").startsWith("/relationships/");
+        }
+
+        @Test
+        void refusesAClientPartyTheHelperDoesNotSee() throws Exception {
+            Staff bo = riverside.aHelper("Bo Tern");
+            String ashsClient = riverside.as(ash, () -> relationships.describe(robin)).clientPartyId().toString();
+
+            MvcResult refused = web.checkedPage(bo, aReferralOfFor(bo, "Anyone", "existingClientPartyId", ashsClient));
+
+            assertThat(refused.getResponse().getStatus()).isEqualTo(404);
+            assertThat(relationshipsStored()).isEqualTo(1);
+        }
+
+        Document page() throws Exception {
+            return shown(send(aReferralOf("PERSON", "Robin Fairweather")));
+        }
+
+        MockHttpServletRequestBuilder aReferralOfFor(Staff lead, String name, String... changed) {
+            String[] all = new String[changed.length + 2];
+            all[0] = "leadHelperId";
+            all[1] = lead.helper().value().toString();
+            System.arraycopy(changed, 0, all, 2, changed.length);
+            return aReferralOf("PERSON", name, all);
+        }
+
+        @Test
         void opensOneRelationshipForAFormSentTwice() throws Exception {
             MockHttpServletRequestBuilder referral = aReferralOf("FAMILY", "The Lark family", "members",
                     "Sky Lark\nRen Lark");

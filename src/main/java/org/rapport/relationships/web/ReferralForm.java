@@ -14,7 +14,8 @@ import org.rapport.relationships.Urgency;
 
 /**
  * The referral form. Members of a couple, family or group are typed one per line; a person's
- * name is enough for a person.
+ * name is enough for a person. A client already known by the name typed is referred as who they
+ * are ({@code existingClientPartyId}), or confirmed as someone new ({@code newClient}).
  */
 record ReferralForm(
         @Nullable UUID submissionId,
@@ -28,11 +29,17 @@ record ReferralForm(
         @NotNull(message = "Choose the helper who leads the work.") @Nullable UUID leadHelperId,
         @Nullable UUID teamId,
         @Nullable List<UUID> otherHelperIds,
-        @NotBlank(message = "Choose the process model the work will follow.") @Nullable String processModelKey) {
+        @NotBlank(message = "Choose the process model the work will follow.") @Nullable String processModelKey,
+        @Nullable UUID existingClientPartyId,
+        @Nullable Boolean newClient) {
 
     static ReferralForm blank(@Nullable UUID lead, LocalDate today, String processModelKey) {
         return new ReferralForm(UUID.randomUUID(), ClientPartyKind.PERSON, null, null, null, null, today,
-                Urgency.ROUTINE, lead, null, List.of(), processModelKey);
+                Urgency.ROUTINE, lead, null, List.of(), processModelKey, null, null);
+    }
+
+    boolean confirmedAsNew() {
+        return Boolean.TRUE.equals(newClient);
     }
 
     List<String> memberNames() {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.rapport.accounts.CurrentUser;
+import org.rapport.people.ClientPartyId;
 import org.rapport.people.ClientPartyKind;
 import org.rapport.people.HelperId;
 import org.rapport.people.MemberId;
@@ -22,6 +23,7 @@ import org.rapport.platform.FormErrors;
 import org.rapport.relationships.AcceptanceMethod;
 import org.rapport.relationships.AgreementRevision;
 import org.rapport.relationships.HandoverReason;
+import org.rapport.relationships.KnownClient;
 import org.rapport.relationships.MeetingMode;
 import org.rapport.relationships.NewReferral;
 import org.rapport.relationships.Referral;
@@ -123,10 +125,20 @@ class RelationshipPages {
         }
         try {
             LocalDate referredOn = form.referredOn();
+            // A name already known is named before anyone is registered twice; nothing is saved until the helper chooses.
+            if (form.existingClientPartyId() == null && !form.confirmedAsNew()) {
+                List<KnownClient> known = relationships.knownClientsNamed(form.clientName(), form.submissionId());
+                if (!known.isEmpty()) {
+                    String page = referralForm(model, form, List.of());
+                    model.addAttribute("known", known);
+                    return page;
+                }
+            }
             List<NewClientMember> members = form.memberNames().stream()
                     .map(name -> new NewClientMember(name, referredOn)).toList();
             RelationshipId id = relationships.refer(new NewReferral(
-                    new NewClientParty(form.clientKind(), form.clientName(), members), null,
+                    form.existingClientPartyId() != null ? null : new NewClientParty(form.clientKind(), form.clientName(), members),
+                    form.existingClientPartyId() == null ? null : new ClientPartyId(form.existingClientPartyId()),
                     new Referral(form.referralSource(), form.referralReason(), referredOn, form.urgency()),
                     new HelperId(form.leadHelperId()), form.teamId() == null ? null : new TeamId(form.teamId()),
                     form.otherHelperIds() == null ? List.of()
@@ -307,6 +319,7 @@ class RelationshipPages {
         model.addAttribute("helpers", people.helpers().stream().filter(h -> h.active()).toList());
         model.addAttribute("teams", people.teams());
         model.addAttribute("models", relationships.availableModels());
+        model.addAttribute("known", List.of());
         return "relationships/referral-form";
     }
 
