@@ -5,7 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * asked explicitly ({@code rapport.demo.seed=always}); never silently into an external database.
  */
 @Component
-class DemoSeeding {
+class DemoSeeding implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeding.class);
 
@@ -39,17 +40,37 @@ class DemoSeeding {
     }
 
     private volatile boolean seededNow;
+    private volatile boolean running;
 
     /**
-     * Seeds while the application context is still starting: a stop asked for meanwhile (SIGTERM)
-     * waits for the start, and so for the seeding's transaction, instead of cutting it off.
+     * Seeds while the application context is still starting, and before the web server takes its
+     * first request, so the first page that answers can sign the demo's people in. A stop asked for
+     * meanwhile (SIGTERM) waits for the start, and so for the seeding's transaction, instead of
+     * cutting it off.
      */
-    @EventListener(ContextRefreshedEvent.class)
-    void seed(ContextRefreshedEvent event) {
-        if (event.getApplicationContext().getParent() != null || !shouldSeed()) return;
+    @Override
+    public void start() {
+        running = true;
+        if (!shouldSeed()) return;
         seededNow = !demo.isPresent();
         if (seededNow) log.info("Seeding the demo organisation…");
         demo.seedIfAbsent();
+    }
+
+    /** Just before the web server starts, which starts in the phase after this one. */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @EventListener(ApplicationReadyEvent.class)

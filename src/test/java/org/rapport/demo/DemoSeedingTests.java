@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.platform.DatabaseMode;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** The demo is never seeded silently into an external database. */
 class DemoSeedingTests {
@@ -27,6 +28,13 @@ class DemoSeedingTests {
     void seedsAnExternalDatabaseOnlyWhenAskedExplicitly() {
         assertThat(new DemoSeeding(null, embedded(false), "always").shouldSeed()).isTrue();
         assertThat(new DemoSeeding(null, embedded(true), "never").shouldSeed()).isFalse();
+    }
+
+    @Test
+    void seedsBeforeTheWebServerStartsTakingRequests() {
+        // Lifecycles start in ascending phase: the web server's comes after the seeding's.
+        assertThat(new DemoSeeding(null, embedded(true), "never").getPhase())
+                .isLessThan(WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE);
     }
 
     @Test
