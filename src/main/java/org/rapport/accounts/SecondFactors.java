@@ -149,32 +149,44 @@ public class SecondFactors {
                 .param(CurrentUser.require().accountId().value()).query(Integer.class).single();
     }
 
+    /** The second factor a sign-in was completed with, as the audit trail names it. */
+    enum Used {
+        APP_CODE("a code from the authenticator app"), RECOVERY_CODE("a recovery code");
+
+        final String said;
+
+        Used(String said) {
+            this.said = said;
+        }
+    }
+
     /**
      * Checks a code at sign-in for an account whose password has just matched: a code from the app
-     * (each step once) or an unused recovery code, which is then used up.
+     * (each step once) or an unused recovery code, which is then used up. Says which matched, if one did.
      */
-    boolean verify(OrganisationId organisation, AccountId account, @Nullable String code) {
+    Optional<Used> verify(OrganisationId organisation, AccountId account, @Nullable String code) {
         return Tenancy.callAs(organisation, () -> {
             Optional<Stored> stored = jdbc.sql("select secret, last_used_step from second_factor where account_id = ?")
                     .param(account.value())
                     .query((rs, n) -> new Stored(rs.getBytes("secret"), rs.getLong("last_used_step"))).optional();
-            if (stored.isEmpty()) return false;
+            if (stored.isEmpty()) return Optional.<Used>empty();
             String secret = cipher.decrypt(stored.get().secret(), organisation, account.value(), SECRET_FIELD);
             Optional<Long> step = matchingStep(secret, code, stored.get().lastUsedStep());
             if (step.isPresent()) {
                 // Only a later step than the last one used is taken, so two requests racing with one code cannot both pass.
-                return jdbc.sql("update second_factor set last_used_step = ? where account_id = ? and last_used_step < ?")
+                boolean taken = jdbc.sql("update second_factor set last_used_step = ? where account_id = ? and last_used_step < ?")
                         .params(step.get(), account.value(), step.get()).update() == 1;
+                return taken ? Optional.of(Used.APP_CODE) : Optional.<Used>empty();
             }
             String recovery = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
-            if (recovery.length() < 10) return false;
+            if (recovery.length() < 10) return Optional.<Used>empty();
             boolean used = jdbc.sql("""
                     update recovery_code set used_at = ? where account_id = ? and code_hash = ? and used_at is null""")
                     .params(Timestamp.from(clock.instant()), account.value(), recoveryHash(recovery)).update() == 1;
-            if (used) {
-                events.publishEvent(new SecondFactorChanged(organisation, account, "Signed in with a recovery code"));
-            }
-            return used;
+            if (!used) return Optional.<Used>empty();
+            // Its owner is told (a security notice), and the audit trail has this one line for the sign-in.
+            events.publishEvent(new SecondFactorChanged(organisation, account, "Signed in with a recovery code"));
+            return Optional.of(Used.RECOVERY_CODE);
         });
     }
 

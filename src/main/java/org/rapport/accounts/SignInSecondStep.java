@@ -85,13 +85,16 @@ public class SignInSecondStep {
         String name = SignInThrottle.key(pending.user().getUsername());
         String address = request.getRemoteAddr();
         if (throttle.pausedFor(name, address).isPresent()) return Outcome.PAUSED;
-        if (!secondFactors.verify(pending.user().organisation(), pending.user().accountId(), code)) {
+        Optional<SecondFactors.Used> used = secondFactors.verify(pending.user().organisation(), pending.user().accountId(), code);
+        if (used.isEmpty()) {
             SignInThrottle.Failure failure = throttle.failed(name, address);
             record(pending.user(), "Sign-in failed: wrong second-factor code");
             return failure.accountPausedUntil() != null || failure.addressPausedUntil() != null ? Outcome.PAUSED : Outcome.WRONG;
         }
         throttle.succeeded(name);
-        complete(pending, request, response);
+        // A recovery code's sign-in is written once already, with the notice to its owner.
+        complete(pending, request, response,
+                used.get() == SecondFactors.Used.RECOVERY_CODE ? null : "Signed in with a password and " + used.get().said);
         onward.onAuthenticationSuccess(request, response, pending.signedIn());
         return Outcome.SIGNED_IN;
     }
@@ -122,16 +125,18 @@ public class SignInSecondStep {
         CurrentUser person = pending.user().asCurrentUser();
         List<String> recovery = Tenancy.callAs(person.organisationId(), () -> secondFactors.confirm(person, enrolment, code));
         request.getSession().removeAttribute(SETTING_UP);
-        complete(pending, request, response);
+        complete(pending, request, response, "Signed in with a password and a second factor set up now");
         return recovery;
     }
 
-    private void complete(SecondFactorPending pending, HttpServletRequest request, HttpServletResponse response) {
+    /** Signs the pending sign-in in, and writes it to the account's audit trail once, saying with what. */
+    private void complete(SecondFactorPending pending, HttpServletRequest request, HttpServletResponse response,
+            @Nullable String how) {
         // A new session id for the signed-in session, as at any sign-in.
         request.changeSessionId();
         keep(pending.signedIn(), request, response);
         SignedInSessions.signedIn(request, clock.instant());
-        record(pending.user(), "Signed in with a password and a second factor");
+        if (how != null) record(pending.user(), how);
     }
 
     private void record(SignedInUser user, String what) {

@@ -95,7 +95,7 @@ class SecondFactorSignInIntegrationTests {
         assertThat(again.body()).contains("That code does not match");
         assertThat(location(second.get("/caseload"))).endsWith("/login/code");
         // Each sign-in, completed or failed, is in the account's audit trail.
-        assertThat(auditOf(ash)).containsSubsequence("Signed in with a password and a second factor",
+        assertThat(auditOf(ash)).containsSubsequence("Signed in with a password and a code from the authenticator app",
                 "Sign-in failed: wrong second-factor code");
     }
 
@@ -117,7 +117,8 @@ class SecondFactorSignInIntegrationTests {
         again.signIn(ash.username(), TestOrganisation.PASSWORD);
         assertThat(again.post("/login/code", again.get("/login/code"), Map.of("code", recovery.get(3))).body())
                 .contains("That code does not match");
-        assertThat(auditOf(ash)).contains("Signed in with a recovery code");
+        assertThat(auditOf(ash)).as("one line for the sign-in").contains("Signed in with a recovery code")
+                .noneMatch(line -> line.startsWith("Signed in with a password and"));
         assertThat(Jsoup.parse(laptop.get("/account/second-factor").body()).select("#second-factor-state").text())
                 .contains("9 unused recovery codes");
     }
