@@ -93,16 +93,8 @@ public final class EncryptedColumns {
 
     /** Rewraps up to {@code max} rows under an older key, organisation by organisation; returns how many. */
     public int rewrap(List<OrganisationId> organisations, NarrativeCipher cipher, byte[] primaryPrefix, int max) {
-        int done = 0;
-        for (OrganisationId organisation : organisations) {
-            for (Column c : columns) {
-                if (done >= max) return done;
-                int left = max - done;
-                done += Tenancy.callAs(organisation, () -> work.execute(status -> rewrap(organisation, c, cipher,
-                        primaryPrefix, left)));
-            }
-        }
-        return done;
+        return inBatches(organisations, columns, max, (organisation, c, left) -> rewrap(organisation, c, cipher,
+                primaryPrefix, left));
     }
 
     /**
@@ -111,16 +103,8 @@ public final class EncryptedColumns {
      * update of a row still unsealed. Returns how many rows it sealed.
      */
     public int sealClear(List<OrganisationId> organisations, NarrativeCipher cipher, int max) {
-        int done = 0;
-        for (OrganisationId organisation : organisations) {
-            for (Column c : columns) {
-                if (c.formerlyClear().isEmpty()) continue;
-                if (done >= max) return done;
-                int left = max - done;
-                done += Tenancy.callAs(organisation, () -> work.execute(status -> sealClear(organisation, c, cipher, left)));
-            }
-        }
-        return done;
+        List<Column> once = columns.stream().filter(c -> !c.formerlyClear().isEmpty()).toList();
+        return inBatches(organisations, once, max, (organisation, c, left) -> sealClear(organisation, c, cipher, left));
     }
 
     /**
@@ -133,20 +117,35 @@ public final class EncryptedColumns {
             int max, Consumer<UUID> resave) {
         String present = "coalesce(" + String.join(", ", clearColumns) + ") is not null";
         String emptied = clearColumns.stream().map(clear -> clear + " = null").collect(Collectors.joining(", "));
+        return inBatches(organisations, List.of(table), max, (organisation, root, left) -> {
+            List<UUID> clear = jdbc.sql("select " + recordColumn + " from " + root + " where " + present
+                            + " order by " + recordColumn + " limit :max for update skip locked")
+                    .param("max", left).query(UUID.class).list();
+            for (UUID id : clear) {
+                resave.accept(id);
+                jdbc.sql("update " + root + " set " + emptied + " where " + recordColumn + " = :id").param("id", id).update();
+            }
+            return clear.size();
+        });
+    }
+
+    /** One part of a batch in one organisation: does up to {@code max} rows and says how many it did. */
+    private interface BatchPart<T> {
+        int run(OrganisationId organisation, T part, int max);
+    }
+
+    /**
+     * Runs each part in each organisation, each in its own scope and transaction, until {@code max}
+     * rows are done; returns how many were.
+     */
+    private <T> int inBatches(List<OrganisationId> organisations, List<T> parts, int max, BatchPart<T> batch) {
         int done = 0;
         for (OrganisationId organisation : organisations) {
-            if (done >= max) return done;
-            int left = max - done;
-            done += Tenancy.callAs(organisation, () -> work.execute(status -> {
-                List<UUID> clear = jdbc.sql("select " + recordColumn + " from " + table + " where " + present
-                                + " order by " + recordColumn + " limit :max for update skip locked")
-                        .param("max", left).query(UUID.class).list();
-                for (UUID id : clear) {
-                    resave.accept(id);
-                    jdbc.sql("update " + table + " set " + emptied + " where " + recordColumn + " = :id").param("id", id).update();
-                }
-                return clear.size();
-            }));
+            for (T part : parts) {
+                if (done >= max) return done;
+                int left = max - done;
+                done += Tenancy.callAs(organisation, () -> work.execute(status -> batch.run(organisation, part, left)));
+            }
         }
         return done;
     }
