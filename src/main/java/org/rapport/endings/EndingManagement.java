@@ -18,6 +18,7 @@ import org.rapport.alerts.AlertManagement;
 import org.rapport.audit.AuditTrail;
 import org.rapport.goals.GoalId;
 import org.rapport.goals.GoalManagement;
+import org.rapport.goals.GoalStanding;
 import org.rapport.goals.GoalStatus;
 import org.rapport.goals.GoalView;
 import org.rapport.goals.GoalsOverview;
@@ -116,14 +117,18 @@ public class EndingManagement {
         }
         Ending ending = stored.orElseGet(() -> Ending.begin(info.id().value(), info.clientPartyId()));
         String clientName = people.clientParty(new ClientPartyId(info.clientPartyId())).name();
-        GainsFacts facts = facts(info);
+        // The goals are read once, for the gains and for what stands before closing.
+        GoalsOverview goalsNow = goals.goalsOf(info.id());
+        GainsFacts facts = facts(info, goalsNow);
         audit.read("relationship", info.id().value(), info.clientPartyId(), "opened the ending workspace");
         return new EndingWorkspace(info.id(), clientName, helperName(info), info.status().label(),
                 info.status() == RelationshipStatus.ENDING, ending.version(), ending.gains(), ending.why(),
                 ending.confidence(), ending.door(), ending.doorSaved(), facts, ending.missingParts(),
                 suggestedDates(facts.lastAttendedOn()), instrumentChoices(), followUpMeasure(info.id()),
                 measures.dueAtEnding(info.id()), closed(ending), info.mayChange(),
-                ending.isClosed() ? BeforeClosing.of(List.of(), List.of(), null) : beforeClosing(info, ending));
+                ending.isClosed() ? BeforeClosing.of(List.of(), List.of(), null)
+                        : beforeClosing(info, ending, goalsNow.goals().stream().map(g -> new GoalStanding(g.id(), g.statement(),
+                                g.status(), g.nextStatuses(), g.version())).toList()));
     }
 
     private static StaleVersion staleEnding(int sent, int current) {
@@ -131,11 +136,11 @@ public class EndingManagement {
                 "the ending's version (from GET /api/relationships/{id}/ending), not the relationship's");
     }
 
-    /** What contradicts closing this ending as planned now. */
-    private BeforeClosing beforeClosing(RelationshipInfo info, Ending ending) {
+    /** What contradicts closing this ending as planned now, given how the goals stand. */
+    private BeforeClosing beforeClosing(RelationshipInfo info, Ending ending, List<GoalStanding> standings) {
         List<BeforeClosing.OpenAlert> open = alerts.openAlertsOf(info.id()).stream()
                 .map(a -> new BeforeClosing.OpenAlert(a.kind().label(), a.policy(), a.raisedAt())).toList();
-        return BeforeClosing.of(goals.standings(info.id()), open, ending.why().reason());
+        return BeforeClosing.of(standings, open, ending.why().reason());
     }
 
     /**
@@ -216,7 +221,7 @@ public class EndingManagement {
         LocalDate day = endingDay(endedOn, info);
         LocalDate lastSession = lastSessionOn(info.id(), day);
         ending.closePlanned(day, lastSession, null, clock.instant(), CurrentUser.require().displayName(),
-                beforeClosing(info, ending));
+                beforeClosing(info, ending, goals.standings(info.id())));
         if (info.status() != RelationshipStatus.ENDING) {
             throw new RuleBroken("A planned ending closes from the ending phase; this relationship is "
                     + info.status().label().toLowerCase() + ".");
@@ -383,8 +388,7 @@ public class EndingManagement {
         return measures.instruments().stream().map(InstrumentDefinition::key).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private GainsFacts facts(RelationshipInfo info) {
-        GoalsOverview overview = goals.goalsOf(info.id());
+    private GainsFacts facts(RelationshipInfo info, GoalsOverview overview) {
         List<GainsFacts.GoalGain> goalGains = new ArrayList<>();
         for (GoalView goal : overview.goals()) {
             List<RatingView> ratings = goal.ratings();
